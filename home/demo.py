@@ -1,0 +1,117 @@
+"""Demo content for a fresh installation (``manage.py load_demo``).
+
+Every step creates what is missing and leaves alone what exists, so the command can run again
+on a site that editors have already changed.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from engagement.translation import translate_instance
+
+from .models import HomePage
+
+logger = logging.getLogger(__name__)
+
+ADMIN_USERNAME = "admin"
+ADMIN_PASSWORD = "admin"  # noqa: S105 - a local demo account, printed by `make run`
+
+HOME = {
+    "kk": {
+        "title": "Алматы облыстық филиалы",
+        "intro": "Партияның Алматы облыстық филиалының ресми сайты: жаңалықтар, "
+        "әлеуметтік жобалардың іс-шаралары және нәтижелері.",
+    },
+    "ru": {
+        "title": "Алматинский областной филиал",
+        "intro": "Официальный сайт Алматинского областного филиала партии: новости, "
+        "мероприятия социальных проектов и их итоги.",
+    },
+    "en": {
+        "title": "Almaty regional branch",
+        "intro": "The official site of the party's Almaty regional branch: news, "
+        "the events of its social projects and their results.",
+    },
+}
+
+
+class DemoLoader:
+    """Builds the demo site step by step; ``log`` receives one line per thing it did."""
+
+    def __init__(self, log=None):
+        self.log = log or logger.info
+        self.admin = None
+
+    def run(self):
+        with transaction.atomic():
+            self.locales = self.ensure_locales()
+            self.admin = self.ensure_admin()
+            self.home = self.ensure_home()
+            self.ensure_site(self.home)
+            self.ensure_translations(self.home)
+        return self
+
+    def ensure_locales(self):
+        locales = {}
+        for code, _name in settings.LANGUAGES:
+            locale, created = Locale.objects.get_or_create(language_code=code)
+            if created:
+                self.log(f"Created locale {code}")
+            locales[code] = locale
+        return locales
+
+    def ensure_admin(self):
+        User = get_user_model()
+        user = User.objects.filter(username=ADMIN_USERNAME).first()
+        if user is None:
+            user = User.objects.create_superuser(
+                ADMIN_USERNAME, "admin@example.com", ADMIN_PASSWORD
+            )
+            self.log(f"Created the local administrator {ADMIN_USERNAME!r}")
+        return user
+
+    def ensure_root(self):
+        root = Page.get_first_root_node()
+        if root is None:
+            # A flushed database (transactional tests) has no tree at all.
+            root = Page.add_root(title="Root", slug="root", locale=self.locales["kk"])
+        return root
+
+    def ensure_home(self):
+        kk = self.locales["kk"]
+        home = HomePage.objects.filter(locale=kk).first()
+        if home is not None:
+            return home
+        root = self.ensure_root()
+        # Wagtail's first migration creates a plain "Welcome" page; the HomePage replaces it.
+        for child in root.get_children().filter(content_type__model="page", slug="home"):
+            child.delete()
+        home = HomePage(slug="home", locale=kk, **HOME["kk"])
+        root.add_child(instance=home)
+        home.save_revision(user=self.admin).publish()
+        self.log("Created the Kazakh home page")
+        return home
+
+    def ensure_site(self, home):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            site = Site(hostname="localhost", port=80, is_default_site=True)
+        if site.root_page_id != home.pk or not site.site_name:
+            site.root_page = home
+            site.site_name = HOME["en"]["title"]
+            site.save()
+            self.log("Pointed the default site at the home page")
+        return site
+
+    def ensure_translations(self, home):
+        for code, locale in self.locales.items():
+            if code == home.locale.language_code or home.has_translation(locale):
+                continue
+            strings = {HOME["kk"][field]: HOME[code][field] for field in ("title", "intro")}
+            strings[home.slug] = f"{home.slug}-{code}"
+            translate_instance(home, locale, strings, user=self.admin)
+            self.log(f"Translated the home page into {code}")

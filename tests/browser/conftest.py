@@ -1,0 +1,124 @@
+"""Playwright driving Debian's Chromium against Django's live server, with axe-core.
+
+Nothing here downloads a browser: Playwright launches ``/usr/bin/chromium`` (``.ci/run``
+installs Debian's package) and axe-core comes from npm at the version pinned in
+``package-lock.json`` (``make test`` runs ``npm ci`` here). Without either the tests skip with
+the reason, except under ``CI=true``, where a missing browser is a failure.
+"""
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
+# inside one unless told that this is safe (it is: the loop only drives the browser).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+HERE = Path(__file__).resolve().parent
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+AXE_SCRIPT = HERE / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(HERE):
+            item.add_marker(pytest.mark.browser)
+
+
+def _unavailable(reason):
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason} (CI=true: browser tests must run)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser_context(live_server):
+    """One Chromium with a fresh, empty user-data-dir for the whole session.
+
+    It depends on ``live_server`` so that it closes first: Chromium's keep-alive connections
+    must end before the server and its shared test database connection go away.
+    """
+    if not CHROMIUM.exists():
+        _unavailable(f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' package")
+    if not AXE_SCRIPT.exists():
+        _unavailable("axe-core is not installed: run `npm ci --prefix tests/browser`")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - playwright is a dev dependency
+        _unavailable("the playwright package is not installed")
+
+    user_data_dir = tempfile.mkdtemp(prefix="engagement-chromium-")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            user_data_dir,
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            locale="kk-KZ",
+            timezone_id="Asia/Almaty",
+        )
+        try:
+            yield context
+        finally:
+            context.close()
+            shutil.rmtree(user_data_dir, ignore_errors=True)
+
+
+@pytest.fixture
+def page(browser_context, live_server, demo_site):
+    """A new browser tab; ``page.goto_path("/ru/")`` opens a path on the live server."""
+    tab = browser_context.new_page()
+    tab.set_default_timeout(15_000)
+
+    def goto_path(path):
+        response = tab.goto(live_server.url + path)
+        assert response is not None and response.ok, f"{path}: {response and response.status}"
+        return response
+
+    tab.goto_path = goto_path
+    yield tab
+    tab.close()
+
+
+def format_violations(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"[{violation['impact']}] {violation['id']}: {violation['help']}")
+        lines.append(f"    {violation['helpUrl']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    at {', '.join(node['target'])}: {node['failureSummary']}")
+    return "\n".join(lines)
+
+
+def axe_violations(tab, options=None):
+    """Run axe-core on the open page and return its violations."""
+    tab.add_script_tag(path=str(AXE_SCRIPT))
+    return tab.evaluate(
+        "async (options) => (await axe.run(document, options)).violations",
+        options or {"resultTypes": ["violations"]},
+    )
+
+
+def assert_no_axe_violations(tab, options=None):
+    """Fail the test, listing every violation, if axe-core finds any on the open page."""
+    violations = axe_violations(tab, options)
+    assert not violations, (
+        f"axe-core found {len(violations)} violation(s) on {tab.url}:\n"
+        + format_violations(violations)
+        + "\n"
+        + json.dumps([v["id"] for v in violations])
+    )
