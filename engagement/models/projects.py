@@ -1,0 +1,74 @@
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+hex_colour = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # and six hexadecimal digits, e.g. #0b3d91.")
+)
+
+
+class ProjectQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+
+class Project(TranslatableMixin, index.Indexed, models.Model):
+    """A social project of the party («Кедергісіз келешек», «Бақытты отбасы», ...).
+
+    Translatable: each locale has its own row, linked by ``translation_key``. The slug is shared
+    by the translations and identifies the project in URLs and filters.
+    """
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(
+        _("slug"), max_length=100, allow_unicode=False,
+        help_text=_("Latin letters, digits and hyphens; the same in every language."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    audience = models.CharField(
+        _("audience"), max_length=255, blank=True,
+        help_text=_("Who the project is for, e.g. people with disabilities, veterans, families."),
+    )
+    colour = models.CharField(
+        _("colour"), max_length=7, default="#0b3d91", validators=[hex_colour],
+        help_text=_("Used in charts and labels."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    active = models.BooleanField(_("active"), default=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("audience"),
+        FieldPanel("colour"),
+        FieldPanel("logo"),
+        FieldPanel("active"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+        index.FilterField("active"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("party project")
+        verbose_name_plural = _("party projects")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="engagement_project_slug_locale"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
