@@ -1,0 +1,215 @@
+"""WordPress attachments into Wagtail images: each once, checked like an upload, never a non-image.
+
+A file is looked up in the uploads folder by the part of its ``wp:attachment_url`` after
+``wp-content/uploads/`` (no network access). The site's image limits
+(``WAGTAILIMAGES_MAX_UPLOAD_SIZE``, ``WAGTAILIMAGES_MAX_IMAGE_PIXELS``), allowed extensions and
+format checks are applied by Wagtail's own upload field, which code creating images would
+otherwise skip. A path that leaves the uploads folder (``..``, an absolute path, a symlink
+pointing out) is refused.
+"""
+
+import logging
+import re
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.utils import get_allowed_image_extensions
+from wagtail.models import Collection
+
+from .content import plain_text
+from .models import LegacyObject
+from .stream import ImageOutcome
+
+logger = logging.getLogger(__name__)
+
+UPLOADS_MARKER = "wp-content/uploads/"
+# WordPress names resized copies "photo-300x200.jpg" and big originals "photo-scaled.jpg".
+SIZE_SUFFIX = re.compile(r"-(?:\d+x\d+|scaled|rotated)(?=\.[^./]+$)")
+VALIDATION_CODES = {
+    "invalid_image": "not_an_image",
+    "invalid_image_extension": "not_an_image",
+    "invalid_image_known_format": "not_an_image",
+    "file_too_large": "file_too_large",
+    "file_too_large_unknown_size": "file_too_large",
+    "file_too_many_pixels": "too_many_pixels",
+}
+
+
+class _LocalFile(File):
+    """A file on disk that Wagtail's image field may open by path instead of reading it all."""
+
+    def temporary_file_path(self):
+        return self.file.name
+
+
+def upload_relative_path(url):
+    """The part of an uploads URL after ``wp-content/uploads/``, percent-decoded, or ``""``."""
+    path = unquote(urlsplit(url or "").path)
+    if UPLOADS_MARKER not in path:
+        return ""
+    return path.split(UPLOADS_MARKER, 1)[1]
+
+
+def safe_upload_path(root, relative):
+    """``root / relative`` when it stays inside ``root``; ``None`` for any attempt to leave it."""
+    if not relative or "\x00" in relative or "\\" in relative or relative.startswith("/"):
+        return None
+    parts = PurePosixPath(relative).parts
+    if any(part in ("..", ".") or ":" in part for part in parts):
+        return None
+    root = Path(root).resolve()
+    candidate = (root / relative).resolve()
+    if not candidate.is_relative_to(root):
+        return None
+    return candidate
+
+
+def url_key(relative):
+    """How an uploads path is matched: lower case, without WordPress's size suffixes."""
+    return SIZE_SUFFIX.sub("", relative.lower())
+
+
+class AttachmentImporter:
+    """Turns attachments of one export into images, each at most once, and remembers the result.
+
+    Args:
+        attachments: ``{wp_id: wxr.Item}`` of the export's attachments.
+        uploads: the folder holding a copy of ``wp-content/uploads``.
+        source: the export's identity (:attr:`wxr.Export.identity`).
+        dry_run: check files but create nothing.
+        collection: where new images go (the root collection by default).
+    """
+
+    def __init__(self, attachments, uploads, source, *, dry_run=False, collection=None):
+        self.attachments = attachments
+        self.uploads = Path(uploads).resolve()
+        self.source = source
+        self.dry_run = dry_run
+        self.collection = collection
+        self.Image = get_image_model()
+        self.outcomes = {}
+        self.created = []
+        self.reused = []
+        self.mappings = {
+            mapping.wp_id: mapping
+            for mapping in LegacyObject.objects.filter(source=source, wp_type="attachment")
+        }
+        self.by_url = {}
+        for wp_id, item in attachments.items():
+            relative = upload_relative_path(item.attachment_url)
+            if relative:
+                self.by_url.setdefault(url_key(relative), wp_id)
+
+    # --- lookups used while building pages ------------------------------------------------
+
+    def for_id(self, wp_id):
+        """The :class:`ImageOutcome` for attachment ``wp_id``, importing it the first time."""
+        if wp_id not in self.outcomes:
+            self.outcomes[wp_id] = self._outcome(wp_id)
+        return self.outcomes[wp_id]
+
+    def for_image(self, node):
+        """The outcome for an image in the text, found by its attachment id or its URL."""
+        wp_id = node.wp_id
+        if wp_id is None or wp_id not in self.attachments:
+            relative = upload_relative_path(node.url)
+            found = self.by_url.get(url_key(relative)) if relative else None
+            if found is None:
+                code = "missing_attachment" if wp_id is not None or relative else "external_image"
+                return ImageOutcome(code=code, wp_id=wp_id)
+            wp_id = found
+        return self.for_id(wp_id)
+
+    @property
+    def imported(self):
+        """``{wp_id: image_id}`` of every attachment this run made or reused."""
+        return {
+            wp_id: outcome.image_id
+            for wp_id, outcome in self.outcomes.items()
+            if outcome.image_id is not None
+        }
+
+    # --- importing ------------------------------------------------------------------------
+
+    def _outcome(self, wp_id):
+        item = self.attachments.get(wp_id)
+        if item is None:
+            return ImageOutcome(code="missing_attachment", wp_id=wp_id)
+        alt = item.meta_value("_wp_attachment_image_alt").strip()
+        caption = plain_text(item.excerpt)
+        outcome = ImageOutcome(alt=alt, caption=caption, wp_id=wp_id)
+        image = self._existing(wp_id)
+        if image is not None:
+            self._update_metadata(image, item, alt)
+            outcome.image_id = image.pk
+            self.reused.append(wp_id)
+            return outcome
+        relative = upload_relative_path(item.attachment_url) or item.meta_value(
+            "_wp_attached_file"
+        )
+        path = safe_upload_path(self.uploads, relative)
+        if path is None:
+            outcome.code = "unsafe_path" if relative else "missing_file"
+            return outcome
+        extension = path.suffix.lower().lstrip(".")
+        if extension not in get_allowed_image_extensions():
+            outcome.code = "not_an_image"
+            return outcome
+        if not path.is_file():
+            outcome.code = "missing_file"
+            return outcome
+        code = self._validate(path)
+        if code:
+            outcome.code = code
+            return outcome
+        if self.dry_run:
+            return outcome
+        outcome.image_id = self._create(item, path, alt).pk
+        self.created.append(wp_id)
+        return outcome
+
+    def _existing(self, wp_id):
+        mapping = self.mappings.get(wp_id)
+        if mapping is None:
+            return None
+        return self.Image.objects.filter(pk=mapping.object_id).first()
+
+    def _validate(self, path):
+        """A report code when Wagtail's upload field would refuse the file, else ``None``."""
+        field = WagtailImageField(required=True)
+        with path.open("rb") as handle:
+            upload = _LocalFile(handle, name=path.name)
+            try:
+                field.clean(upload)
+            except ValidationError as error:
+                return VALIDATION_CODES.get(error.code, "not_an_image")
+        return None
+
+    def _create(self, item, path, alt):
+        title = (item.title or path.stem)[:255]
+        with transaction.atomic(), path.open("rb") as handle:
+            image = self.Image(
+                title=title,
+                description=alt[:255],
+                collection=self.collection or Collection.get_first_root_node(),
+            )
+            image.file.save(path.name, File(handle), save=False)
+            image._set_image_file_metadata()
+            image.save()
+            mapping = LegacyObject.record(self.source, item.wp_id, "attachment", image,
+                                          fingerprint=item.fingerprint)
+            self.mappings[item.wp_id] = mapping
+        return image
+
+    def _update_metadata(self, image, item, alt):
+        title = (item.title or image.title)[:255]
+        if image.title != title or image.description != alt[:255]:
+            image.title = title
+            image.description = alt[:255]
+            if not self.dry_run:
+                image.save(update_fields=["title", "description"])

@@ -1,0 +1,364 @@
+"""Import a parsed WordPress export into pages of the host's configured model.
+
+Each post is imported in its own transaction: a failure in the middle of a post leaves nothing
+of it behind, and the next post goes on. Attachments a post uses are imported before its
+transaction (each in its own), so an image stays imported, and reused, even when a post fails.
+:class:`~engagement.legacy.models.LegacyObject` records what every WordPress id became; a second
+run of the same export creates nothing new, updates the posts that changed in WordPress, and
+leaves alone pages that editors changed since.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.coreutils import find_available_slug
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from engagement.conf import engagement_settings
+
+from . import content, locales, redirects
+from .images import AttachmentImporter
+from .models import LegacyObject
+from .nodes import Gallery, Image
+from .report import ImportReport, warning_message
+from .stream import StreamBuilder
+
+logger = logging.getLogger(__name__)
+
+#: WordPress statuses that become live pages; other importable ones become drafts.
+LIVE_STATUSES = frozenset({"publish"})
+DRAFT_STATUSES = frozenset({"draft", "pending", "future", "private"})
+#: Post types imported as pages.
+POST_TYPES = frozenset({"post"})
+
+
+class ImportError_(Exception):
+    """A post cannot be imported; the message says why, for a person."""
+
+
+def get_page_model():
+    """The page model posts become (``ENGAGEMENT_LEGACY_PAGE_MODEL``)."""
+    label = engagement_settings.LEGACY_PAGE_MODEL
+    try:
+        model = apps.get_model(label)
+    except (LookupError, ValueError) as error:
+        raise ImproperlyConfigured(
+            f"ENGAGEMENT_LEGACY_PAGE_MODEL refers to {label!r}, which is not installed."
+        ) from error
+    if not issubclass(model, Page):
+        raise ImproperlyConfigured(f"ENGAGEMENT_LEGACY_PAGE_MODEL {label!r} is not a page model.")
+    return model
+
+
+def field_names(model):
+    """``{role: field name}`` of the roles (body, date, …) the model has a field for."""
+    names = {}
+    for role, name in engagement_settings.LEGACY_FIELDS.items():
+        if not name:
+            continue
+        try:
+            model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        names[role] = name
+    body = names.get("body")
+    if body is None or not isinstance(model._meta.get_field(body), StreamField):
+        raise ImproperlyConfigured(
+            f"{model._meta.label} needs a StreamField for the post body "
+            f"(ENGAGEMENT_LEGACY_FIELDS['body'])."
+        )
+    return names
+
+
+@dataclass
+class PostResult:
+    page: Page | None
+    status: str
+
+
+class WordPressImporter:
+    """Imports the posts of one :class:`~engagement.legacy.wxr.Export`.
+
+    Args:
+        export: the parsed export.
+        uploads: the folder holding a copy of the site's ``wp-content/uploads``.
+        parent: the page new posts go under; by default, for each post, the first page in the
+            post's locale that the page model may be created under (the news index).
+        locale: ``"auto"`` or a language code forcing every post's locale.
+        dry_run: do everything, then roll the database back; no image files are written.
+        user: recorded on revisions and in the history.
+        progress: wraps the iterable of posts (a tqdm factory); identity by default.
+    """
+
+    def __init__(self, export, uploads, *, parent=None, locale="auto", dry_run=False,
+                 user=None, progress=None):
+        self.export = export
+        self.source = export.identity
+        self.parent = parent.specific if parent is not None else None
+        self.forced_locale = None if locale in (None, "", "auto") else locale
+        self.dry_run = dry_run
+        self.user = user
+        self.progress = progress or (lambda iterable, **kwargs: iterable)
+        self.page_model = get_page_model()
+        self.fields = field_names(self.page_model)
+        self.report = ImportReport(source=self.source, dry_run=dry_run)
+        self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        if self.forced_locale and self.forced_locale not in self.locales:
+            raise ImproperlyConfigured(
+                _("There is no locale %(code)s on this site.") % {"code": self.forced_locale}
+            )
+        if self.parent is not None and self.parent.specific_class not in (
+            self.page_model.allowed_parent_page_models()
+        ):
+            raise ImproperlyConfigured(
+                _("%(model)s pages cannot be created under “%(parent)s”.")
+                % {"model": self.page_model._meta.verbose_name, "parent": self.parent.title}
+            )
+        attachments = export.attachments
+        self.images = AttachmentImporter(attachments, uploads, self.source, dry_run=dry_run)
+        self.children = {}
+        for attachment in sorted(attachments.values(), key=lambda a: (a.menu_order, a.wp_id)):
+            if attachment.parent_id:
+                self.children.setdefault(attachment.parent_id, []).append(attachment.wp_id)
+        stream_block = self.page_model._meta.get_field(self.fields["body"]).stream_block
+        self.builder = StreamBuilder(stream_block, self.images.for_image, self.images.for_id)
+        self.mappings = {
+            mapping.wp_id: mapping
+            for mapping in LegacyObject.objects.filter(source=self.source).exclude(
+                wp_type="attachment"
+            )
+        }
+        self.default_parents = {}
+        self.touched = []
+
+    # --- the run --------------------------------------------------------------------------
+
+    def run(self):
+        """Import every post; return the :class:`~engagement.legacy.report.ImportReport`."""
+        posts = []
+        for item in self.export.items:
+            if item.post_type in POST_TYPES:
+                posts.append(item)
+            elif item.post_type != "attachment":
+                self.report.skip(item.post_type or "unknown")
+        with disable_reference_index_auto_update():
+            if self.dry_run:
+                with transaction.atomic():
+                    self._import_all(posts)
+                    transaction.set_rollback(True)
+            else:
+                self._import_all(posts)
+                # References are indexed once per object at the end, not on every save.
+                for obj in self.touched:
+                    ReferenceIndex.create_or_update_for_object(obj)
+        self.report.attachments = self.images.imported
+        self.report.totals["attachments_created"] = len(self.images.created)
+        self.report.totals["attachments_reused"] = len(set(self.images.reused))
+        return self.report
+
+    def _import_all(self, posts):
+        for item in self.progress(posts, desc=_("Posts"), unit=_("post")):
+            self.report.add_post(self.import_post(item))
+
+    def import_post(self, item):
+        """Import one post; return its report entry. Never raises for a bad post."""
+        conversion = content.Conversion()
+        entry = {
+            "wp_id": item.wp_id, "title": content.plain_text(item.title), "status": "",
+            "page_id": None, "locale": None, "live": False, "url": None, "galleries": [],
+            "warnings": [], "details": [], "unhandled_shortcodes": {},
+            "comments": item.comment_count, "redirects": [],
+        }
+        if item.status not in LIVE_STATUSES | DRAFT_STATUSES:
+            entry["status"] = "skipped"
+            entry["error"] = _("WordPress status “%(status)s” is not imported.") % {
+                "status": item.status
+            }
+            return entry
+        try:
+            result, galleries = self._import_post(item, conversion, entry)
+        except ImportError_ as error:
+            entry["status"] = "skipped"
+            entry["error"] = str(error)
+        except Exception as error:  # noqa: BLE001 - one bad post must not stop the archive
+            logger.exception("WordPress post %s failed", item.wp_id)
+            entry["status"] = "failed"
+            entry["error"] = f"{type(error).__name__}: {error}"
+        else:
+            entry["status"] = result.status
+            entry["galleries"] = galleries
+            page = result.page
+            if page is not None:
+                entry["page_id"] = None if self.dry_run else page.pk
+                entry["live"] = page.live
+                entry["url"] = page.get_url()
+        entry["warnings"] = sorted({warning.code for warning in conversion.warnings})
+        entry["details"] = [
+            {"code": warning.code, "message": warning_message(warning.code), **warning.params}
+            for warning in conversion.warnings
+        ]
+        entry["unhandled_shortcodes"] = dict(conversion.unhandled)
+        return entry
+
+    def _import_post(self, item, conversion, entry):
+        mapping = self.mappings.get(item.wp_id)
+        page = None
+        if mapping is not None:
+            page = Page.objects.filter(pk=mapping.object_id).first()
+            page = page.specific if page is not None else None
+        locale = self._locale(item, page, conversion)
+        entry["locale"] = locale.language_code
+        content.convert(item.content, attached_ids=self.children.get(item.wp_id, ()),
+                        conversion=conversion)
+        # Images first, each in its own transaction, so that a failing post keeps them.
+        self._resolve_images(item, conversion)
+        stream, galleries = self.builder.build(conversion)
+        if page is not None and mapping.revision_id and page.latest_revision_id != (
+            mapping.revision_id
+        ):
+            conversion.warn("edited_since_import", page_id=page.pk)
+            return PostResult(page, "unchanged"), galleries
+        if page is not None and mapping.fingerprint == item.fingerprint:
+            return PostResult(page, "unchanged"), galleries
+        with transaction.atomic():
+            created = page is None
+            if created:
+                parent = self._parent(item, locale, conversion)
+                page = self.page_model(locale=parent.locale)
+                entry["locale"] = parent.locale.language_code
+            else:
+                parent = page.get_parent()
+            self._fill(page, item, stream, parent, conversion)
+            if created:
+                page.live = False
+                parent.add_child(instance=page)
+            page = self._save(page, item, conversion)
+            self._redirects(item, page, entry, conversion)
+            LegacyObject.record(self.source, item.wp_id, item.post_type, page,
+                                fingerprint=item.fingerprint, revision_id=page.latest_revision_id)
+        self.touched.append(page)
+        return PostResult(page, "created" if created else "updated"), galleries
+
+    # --- pieces ---------------------------------------------------------------------------
+
+    def _locale(self, item, page, conversion):
+        if page is not None:
+            return page.locale
+        code = self.forced_locale or locales.declared_language(item, self.locales)
+        if code is None:
+            code = locales.detect_language(
+                content.plain_text(item.title) + " " + content.plain_text(item.content)
+            )
+        if code not in self.locales:
+            raise ImportError_(
+                _("The post is in %(code)s, a language this site has no locale for.")
+                % {"code": code}
+            )
+        return self.locales[code]
+
+    def _parent(self, item, locale, conversion):
+        if self.parent is not None:
+            if self.parent.locale_id == locale.pk:
+                return self.parent
+            translated = self.parent.get_translation_or_none(locale)
+            if translated is not None:
+                return translated.specific
+            conversion.warn("locale_from_parent", locale=self.parent.locale.language_code)
+            return self.parent
+        if locale.pk not in self.default_parents:
+            parent_models = [
+                model for model in self.page_model.allowed_parent_page_models()
+                if model is not Page
+            ]
+            parent = (
+                Page.objects.type(*parent_models).filter(locale=locale).order_by("path").first()
+                if parent_models else None
+            )
+            self.default_parents[locale.pk] = parent.specific if parent else None
+        parent = self.default_parents[locale.pk]
+        if parent is None:
+            raise ImportError_(
+                _("There is no page in %(locale)s to put %(model)s pages under; "
+                  "create one or give --parent.")
+                % {"locale": locale.language_code, "model": self.page_model._meta.verbose_name}
+            )
+        return parent
+
+    def _resolve_images(self, item, conversion):
+        for node in conversion.blocks:
+            if isinstance(node, Image):
+                self.images.for_image(node)
+            elif isinstance(node, Gallery):
+                for wp_id in node.wp_ids:
+                    self.images.for_id(wp_id)
+        thumbnail = item.meta_value("_thumbnail_id")
+        if thumbnail.isdigit():
+            self.images.for_id(int(thumbnail))
+
+    def _fill(self, page, item, stream, parent, conversion):
+        title = content.plain_text(item.title)[:255] or _("WordPress post %(id)s") % {
+            "id": item.wp_id
+        }
+        page.title = title
+        page.draft_title = title
+        slug = slugify(item.slug, allow_unicode=True) or slugify(title, allow_unicode=True)
+        slug = (slug or f"post-{item.wp_id}")[:200]
+        page.slug = find_available_slug(parent, slug, ignore_page_id=page.pk)
+        setattr(page, self.fields["body"], stream)
+        date = item.date or item.modified
+        if date is None:
+            conversion.warn("zero_date")
+        published = item.date_gmt or (
+            timezone.make_aware(item.date) if item.date else None
+        )
+        if "date" in self.fields:
+            setattr(page, self.fields["date"], (date or timezone.localtime()).date())
+        if "lead" in self.fields:
+            setattr(page, self.fields["lead"], content.plain_text(item.excerpt))
+        if "hero_image" in self.fields:
+            thumbnail = item.meta_value("_thumbnail_id")
+            outcome = self.images.for_id(int(thumbnail)) if thumbnail.isdigit() else None
+            image_id = outcome.image_id if outcome else None
+            setattr(page, f"{self.fields['hero_image']}_id", image_id)
+        if "tags" in self.fields:
+            names = [term.name for term in item.terms_in("post_tag") if term.name][:50]
+            getattr(page, self.fields["tags"]).set(names)
+        if published and page.first_published_at is None and item.status in LIVE_STATUSES:
+            page.first_published_at = published.astimezone(UTC)
+
+    def _save(self, page, item, conversion):
+        if item.status == "future":
+            conversion.warn("scheduled_as_draft")
+        revision = page.save_revision(user=self.user, log_action=True)
+        if item.status in LIVE_STATUSES:
+            revision.publish(user=self.user)
+        elif page.live:
+            page.unpublish(user=self.user)
+        page.refresh_from_db()
+        if item.password:
+            conversion.warn("password_protected")
+            PageViewRestriction.objects.get_or_create(
+                page=page, restriction_type=PageViewRestriction.PASSWORD,
+                defaults={"password": item.password[:255]},
+            )
+        return page
+
+    def _redirects(self, item, page, entry, conversion):
+        if not page.live:
+            return
+        paths = redirects.old_paths(item, self.export.base_blog_url or self.export.link)
+        created, conflicts, too_long = redirects.add_redirects(page, paths, page.get_site())
+        entry["redirects"] = created
+        for path in conflicts:
+            conversion.warn("redirect_conflict", path=path)
+        for path in too_long:
+            conversion.warn("redirect_too_long", path=path[:300])

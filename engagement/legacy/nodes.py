@@ -1,0 +1,94 @@
+"""The neutral blocks a WordPress body becomes, before they meet a host's StreamField."""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+WP_IMAGE_CLASS = re.compile(r"\bwp-image-(\d+)\b")
+
+
+@dataclass
+class Paragraph:
+    """Rich text, still unsanitised."""
+
+    html: str
+
+
+@dataclass
+class Heading:
+    text: str
+    level: int = 2
+
+
+@dataclass
+class Quote:
+    text: str
+    attribution: str = ""
+
+
+@dataclass
+class Image:
+    """An image in the text: ``wp_id`` of its attachment when known, else its URL."""
+
+    wp_id: int | None = None
+    url: str = ""
+    alt: str | None = None
+    caption: str = ""
+
+    @classmethod
+    def from_tag(cls, img):
+        """The image an ``<img>`` shows: ``wp-image-N`` or ``data-id`` name its attachment."""
+        wp_id = None
+        match = WP_IMAGE_CLASS.search(" ".join(img.get("class") or []))
+        if match:
+            wp_id = int(match.group(1))
+        elif (img.get("data-id") or "").isdigit():
+            wp_id = int(img["data-id"])
+        url = img.get("src", "")
+        link = img.find_parent("a")
+        if link is not None and "wp-content/uploads/" in link.get("href", ""):
+            # The link usually points at the full-size file, the src at a resized copy.
+            url = link["href"]
+        return cls(wp_id=wp_id, url=url, alt=img.get("alt"))
+
+
+@dataclass
+class Gallery:
+    """A gallery with the attachment ids in the order written."""
+
+    wp_ids: list
+    width: int = 150
+    height: int = 150
+    link: str = "lightbox"
+    titles: str = "never"
+    shortcode: str = ""
+    columns: int | None = None
+
+
+@dataclass
+class Embed:
+    url: str
+
+
+@dataclass
+class Warning:
+    """Something a person should look at; ``code`` is stable, ``params`` say where."""
+
+    code: str
+    params: dict = field(default_factory=dict)
+
+
+@dataclass
+class Conversion:
+    """The result of converting one body: blocks, warnings and unhandled shortcodes."""
+
+    blocks: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    unhandled: Counter = field(default_factory=Counter)
+
+    def warn(self, code, **params):
+        self.warnings.append(Warning(code, params))
+
+    @property
+    def galleries(self):
+        return [block for block in self.blocks if isinstance(block, Gallery)]

@@ -1,0 +1,93 @@
+"""Old WordPress addresses redirect to the imported pages (wagtail.contrib.redirects).
+
+Each post gets permanent redirects from its permalink, from the permalinks its earlier slugs
+made (``_wp_old_slug``) and from ``/?p=ID``. Paths are stored decoded, as Wagtail's
+``Redirect.normalise_path`` does, so Cyrillic permalinks match whether a browser sends them
+percent-encoded or not. ``/?p=ID`` is answered by :func:`serve_wordpress_query`, because the
+home page at ``/`` exists and the redirect middleware only acts on a 404.
+"""
+
+from urllib.parse import quote, unquote, urlsplit
+
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
+from wagtail.contrib.redirects.middleware import get_redirect
+from wagtail.contrib.redirects.models import Redirect
+
+#: Query parameters that address a post in WordPress (``/?p=123``).
+WORDPRESS_QUERY_PARAMETERS = ("p",)
+OLD_PATH_MAX_LENGTH = Redirect._meta.get_field("old_path").max_length
+
+
+def _path_of(url):
+    parts = urlsplit(url or "")
+    path = parts.path or "/"
+    return f"{path}?{parts.query}" if parts.query else path
+
+
+def old_paths(item, blog_url=""):
+    """The paths that reached ``item`` on the old site, permalink first."""
+    paths = []
+    if item.link:
+        paths.append(_path_of(item.link))
+        link_path = urlsplit(item.link).path
+        segments = link_path.split("/")
+        current = {item.slug, quote(item.slug).lower(), quote(item.slug)}
+        for old_slug in item.meta.get("_wp_old_slug", []):
+            old_slug = unquote(old_slug.strip())
+            if not old_slug:
+                continue
+            replaced = [
+                quote(old_slug) if unquote(segment) in current or segment in current else segment
+                for segment in segments
+            ]
+            if replaced != segments:
+                paths.append("/".join(replaced))
+    base = urlsplit(blog_url).path.rstrip("/")
+    paths.append(f"{base}/?p={item.wp_id}")
+    unique = []
+    for path in paths:
+        if path not in unique:
+            unique.append(path)
+    return unique
+
+
+def add_redirects(page, paths, site=None):
+    """Create permanent redirects from ``paths`` to ``page``.
+
+    Returns:
+        ``(created, conflicts, too_long)``: the normalised paths that now redirect, those already
+        redirecting elsewhere (left alone), and those longer than a redirect can hold.
+    """
+    created, conflicts, too_long = [], [], []
+    own_url = page.get_url(current_site=site) if page.live else None
+    own_path = Redirect.normalise_path(own_url) if own_url else None
+    for path in paths:
+        old_path = Redirect.normalise_path(path)
+        if old_path == own_path:
+            continue
+        if len(old_path) > OLD_PATH_MAX_LENGTH:
+            too_long.append(old_path)
+            continue
+        existing = Redirect.objects.filter(site=site, old_path=old_path).first()
+        if existing is not None:
+            if existing.redirect_page_id != page.pk:
+                conflicts.append(old_path)
+            continue
+        Redirect.objects.create(
+            old_path=old_path, site=site, redirect_page=page, is_permanent=True
+        )
+        created.append(old_path)
+    return created, conflicts, too_long
+
+
+def serve_wordpress_query(page, request, serve_args, serve_kwargs):
+    """``before_serve_page`` hook: ``/?p=123`` redirects to the page post 123 became."""
+    if not any(name in request.GET for name in WORDPRESS_QUERY_PARAMETERS):
+        return None
+    path = Redirect.normalise_path(request.get_full_path(), decode_unicode=False)
+    redirect = get_redirect(request, path)
+    if redirect is None or redirect.link is None:
+        return None
+    if redirect.is_permanent:
+        return HttpResponsePermanentRedirect(redirect.link)
+    return HttpResponseRedirect(redirect.link)

@@ -1,0 +1,278 @@
+"""Neutral blocks into the raw StreamField data of whatever page model the host configured.
+
+The host's body is inspected rather than assumed: a block named ``paragraph`` that is a
+RichTextBlock takes paragraphs (or the first RichTextBlock), ``heading`` may be a CharBlock or a
+StructBlock with a text and a level, ``quote`` a text block or a StructBlock with a quote and an
+attribution, ``image`` an ImageChooserBlock, an ImageBlock or a StructBlock with an image, alt
+text and caption, ``embed`` an EmbedBlock, and galleries go to the plugin's GalleryBlock. When a
+host has no block for something, it degrades to a paragraph, and the report says so.
+"""
+
+import uuid
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+from engagement.blocks import GalleryBlock
+
+from .nodes import Embed, Gallery, Heading, Image, Paragraph, Quote
+from .richtext import sanitise
+
+TEXT_NAMES = ("text", "heading", "title", "quote", "body", "value")
+LEVEL_NAMES = ("level", "size", "heading_level", "tag")
+ATTRIBUTION_NAMES = ("attribution", "author", "source", "cite", "citation", "name")
+ALT_NAMES = ("alt_text", "alt")
+CAPTION_NAMES = ("caption", "description")
+TEXT_BLOCKS = (blocks.CharBlock, blocks.TextBlock, blocks.BlockQuoteBlock)
+
+
+@dataclass
+class ImageOutcome:
+    """An attachment as the importer could (or could not) make it into an image.
+
+    ``code`` says why there is no image: ``missing_attachment``, ``not_an_image``,
+    ``missing_file``, ``file_too_large``, ``too_many_pixels``, ``unsafe_path``.
+    """
+
+    image_id: int | None = None
+    alt: str = ""
+    caption: str = ""
+    code: str | None = None
+    wp_id: int | None = None
+
+
+def _item(block_type, value):
+    return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
+
+
+def _find_child(struct, kinds, names=()):
+    """The name of the first child of ``struct`` of one of ``kinds``, preferring ``names``."""
+    children = struct.child_blocks
+    for name in names:
+        if name in children and isinstance(children[name], kinds):
+            return name
+    for name, child in children.items():
+        if isinstance(child, kinds):
+            return name
+    return None
+
+
+def _defaults(struct):
+    return {name: child.get_prep_value(child.get_default())
+            for name, child in struct.child_blocks.items()}
+
+
+class StreamBuilder:
+    """Builds raw StreamField data for ``stream_block`` from neutral blocks.
+
+    Args:
+        stream_block: the body's StreamBlock (``Model._meta.get_field("body").stream_block``).
+        resolve_image: a callable taking an :class:`~engagement.legacy.nodes.Image` and
+            returning an :class:`ImageOutcome`.
+        resolve_id: a callable taking an attachment id and returning an :class:`ImageOutcome`.
+    """
+
+    def __init__(self, stream_block, resolve_image, resolve_id):
+        self.children = stream_block.child_blocks
+        self.resolve_image = resolve_image
+        self.resolve_id = resolve_id
+        self.paragraph_name = self._named("paragraph", blocks.RichTextBlock, blocks.RichTextBlock)
+        self.heading_name = self._named("heading", (blocks.StructBlock, *TEXT_BLOCKS))
+        self.quote_name = self._named(
+            "quote", (blocks.StructBlock, blocks.RichTextBlock, *TEXT_BLOCKS)
+        )
+        self.image_name = self._named(
+            "image", (ImageChooserBlock, blocks.StructBlock), ImageChooserBlock
+        )
+        self.gallery_name = self._named("gallery", GalleryBlock, GalleryBlock)
+        self.embed_name = self._named("embed", EmbedBlock, EmbedBlock)
+
+    def _named(self, preferred, kinds, fallback_kind=None):
+        """The child block taking one kind of content: by name first, then by type."""
+        block = self.children.get(preferred)
+        if isinstance(block, kinds) and not (
+            isinstance(block, blocks.StructBlock)
+            and preferred == "image"
+            and _find_child(block, ImageChooserBlock) is None
+        ):
+            return preferred
+        if fallback_kind is not None:
+            for name, child in self.children.items():
+                if isinstance(child, fallback_kind):
+                    return name
+        return None
+
+    def build(self, conversion):
+        """Return ``(raw stream data, gallery reports)``; warnings go to ``conversion``."""
+        data = []
+        galleries = []
+        for node in conversion.blocks:
+            if isinstance(node, Paragraph):
+                data.extend(self.paragraph(node.html))
+            elif isinstance(node, Heading):
+                data.extend(self.heading(node, conversion))
+            elif isinstance(node, Quote):
+                data.extend(self.quote(node, conversion))
+            elif isinstance(node, Image):
+                data.extend(self.image(node, conversion))
+            elif isinstance(node, Gallery):
+                items, report = self.gallery(node, conversion)
+                data.extend(items)
+                galleries.append(report)
+            elif isinstance(node, Embed):
+                data.extend(self.embed(node, conversion))
+        return data, galleries
+
+    def paragraph(self, html):
+        if self.paragraph_name is None:
+            return []
+        block = self.children[self.paragraph_name]
+        clean = sanitise(html, block.features)
+        if not clean.replace("<p>", "").replace("</p>", "").replace("<br/>", "").strip():
+            return []
+        return [_item(self.paragraph_name, clean)]
+
+    def heading(self, node, conversion):
+        if self.heading_name is None:
+            conversion.warn("block_degraded", block="heading")
+            return self.paragraph(f"<h{node.level}>{escape(node.text)}</h{node.level}>")
+        block = self.children[self.heading_name]
+        if not isinstance(block, blocks.StructBlock):
+            return [_item(self.heading_name, node.text)]
+        value = _defaults(block)
+        value[_find_child(block, TEXT_BLOCKS, TEXT_NAMES) or "text"] = node.text
+        level_name = _find_child(block, blocks.ChoiceBlock, LEVEL_NAMES)
+        if level_name:
+            value[level_name] = self._level_choice(block.child_blocks[level_name], node.level)
+        return [_item(self.heading_name, value)]
+
+    @staticmethod
+    def _level_choice(choice_block, level):
+        values = [str(key) for key, _label in choice_block.field.choices if key]
+        for wanted in (f"h{level}", str(level)):
+            if wanted in values:
+                return wanted
+        # The nearest level the host offers: h2 when the post said h1, h4 for h5 and h6.
+        numbered = sorted(
+            (int(value.lstrip("h")), value) for value in values if value.lstrip("h").isdigit()
+        )
+        if not numbered:
+            return values[0] if values else ""
+        return min(numbered, key=lambda pair: abs(pair[0] - level))[1]
+
+    def quote(self, node, conversion):
+        if self.quote_name is None:
+            conversion.warn("block_degraded", block="quote")
+            return self.paragraph(self._quote_html(node))
+        block = self.children[self.quote_name]
+        if isinstance(block, blocks.RichTextBlock):
+            return [_item(self.quote_name, sanitise(self._quote_html(node), block.features))]
+        if not isinstance(block, blocks.StructBlock):
+            text = node.text + (f"\n— {node.attribution}" if node.attribution else "")
+            return [_item(self.quote_name, text)]
+        value = _defaults(block)
+        value[_find_child(block, TEXT_BLOCKS, TEXT_NAMES) or "text"] = node.text
+        attribution = _find_child(block, blocks.CharBlock, ATTRIBUTION_NAMES)
+        if attribution:
+            value[attribution] = node.attribution
+        return [_item(self.quote_name, value)]
+
+    @staticmethod
+    def _quote_html(node):
+        lines = "<br/>".join(escape(line) for line in node.text.split("\n"))
+        attribution = f"<br/>— {escape(node.attribution)}" if node.attribution else ""
+        return f"<p>{lines}{attribution}</p>"
+
+    def image(self, node, conversion):
+        outcome = self.resolve_image(node)
+        if outcome.image_id is None:
+            conversion.warn(outcome.code or "missing_attachment", wp_id=node.wp_id, url=node.url)
+            return []
+        alt = node.alt if node.alt else outcome.alt
+        caption = node.caption or outcome.caption
+        if self.image_name is None:
+            # A host without an image block still shows the image, as a one-image gallery.
+            if self.gallery_name is None:
+                conversion.warn("block_degraded", block="image")
+                return []
+            return [_item(self.gallery_name, self._gallery_value(
+                [self._gallery_item(outcome.image_id, alt, caption, conversion)],
+                Gallery(wp_ids=[node.wp_id], link="lightbox", titles="always"),
+            ))]
+        block = self.children[self.image_name]
+        if isinstance(block, ImageChooserBlock):
+            return [_item(self.image_name, outcome.image_id)]
+        value = _defaults(block)
+        value[_find_child(block, ImageChooserBlock, ("image",))] = outcome.image_id
+        alt_name = _find_child(block, TEXT_BLOCKS, ALT_NAMES)
+        if alt_name in ALT_NAMES:
+            value[alt_name] = (alt or "")[:255]
+        if not alt:
+            conversion.warn("missing_alt_text", wp_id=node.wp_id)
+        caption_name = _find_child(block, TEXT_BLOCKS, CAPTION_NAMES)
+        if caption_name in CAPTION_NAMES:
+            value[caption_name] = caption
+        return [_item(self.image_name, value)]
+
+    def _gallery_item(self, image_id, alt, caption, conversion, wp_id=None):
+        if not alt:
+            conversion.warn("missing_alt_text", wp_id=wp_id)
+        return {
+            "type": "item",
+            "id": str(uuid.uuid4()),
+            "value": {
+                "image": image_id,
+                "alt_text": (alt or "")[:255],
+                "decorative": False,
+                "caption": (caption or "")[:500],
+            },
+        }
+
+    @staticmethod
+    def _gallery_value(items, node):
+        return {
+            "images": items,
+            "thumbnail_width": min(max(node.width, 16), 1200),
+            "thumbnail_height": min(max(node.height, 16), 1200),
+            "link": node.link,
+            "titles": node.titles,
+        }
+
+    def gallery(self, node, conversion):
+        items = []
+        image_ids = []
+        for wp_id in node.wp_ids:
+            outcome = self.resolve_id(wp_id)
+            if outcome.image_id is None:
+                conversion.warn(outcome.code or "missing_attachment", wp_id=wp_id)
+                continue
+            image_ids.append(outcome.image_id)
+            items.append(
+                self._gallery_item(outcome.image_id, outcome.alt, outcome.caption, conversion,
+                                   wp_id=wp_id)
+            )
+        report = {
+            "wp_ids": list(node.wp_ids),
+            "image_ids": image_ids,
+            "width": node.width,
+            "height": node.height,
+            "link": node.link,
+            "title": node.titles,
+        }
+        if not items:
+            conversion.warn("empty_gallery", wp_ids=list(node.wp_ids))
+            return [], report
+        if self.gallery_name is None:
+            conversion.warn("block_degraded", block="gallery")
+            return [], report
+        return [_item(self.gallery_name, self._gallery_value(items, node))], report
+
+    def embed(self, node, conversion):
+        if self.embed_name is None:
+            conversion.warn("block_degraded", block="embed")
+            url = escape(node.url)
+            return self.paragraph(f'<p><a href="{url}">{url}</a></p>')
+        return [_item(self.embed_name, node.url)]
