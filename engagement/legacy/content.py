@@ -244,23 +244,23 @@ class _Walker:
                 paragraph.extend(split_at_breakers(node))
         self.paragraph(paragraph)
 
-    def paragraph(self, pieces):
+    def paragraph(self, pieces, wrap=True):
         buffer = []
         for piece in pieces:
             if isinstance(piece, str):
                 buffer.append(piece)
                 continue
-            self.flush(buffer)
+            self.flush(buffer, wrap)
             buffer = []
             self.breaker(piece)
-        self.flush(buffer)
+        self.flush(buffer, wrap)
 
-    def flush(self, buffer):
+    def flush(self, buffer, wrap=True):
         fragment = "".join(buffer).strip(" \t\r\n" + LINE_BREAK)
         if not fragment or not _has_text(fragment.replace(LINE_BREAK, " ")):
             return
         fragment = re.sub(r"\s*" + LINE_BREAK + r"\s*", "<br/>", fragment)
-        self.emit(Paragraph(html=f"<p>{fragment}</p>"))
+        self.emit(Paragraph(html=f"<p>{fragment}</p>" if wrap else fragment))
 
     def breaker(self, tag):
         if tag.name == PLACEHOLDER:
@@ -286,7 +286,8 @@ class _Walker:
         elif name == "p":
             self.run(list(tag.children))
         elif name in RICH_BLOCKS:
-            self.paragraph(split_at_breakers(tag))
+            # Lists keep their own element: a rich-text block holds them as they are.
+            self.paragraph(split_at_breakers(tag), wrap=False)
         elif name == "blockquote":
             self.quote(tag)
         elif name == "figure":
