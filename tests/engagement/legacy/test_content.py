@@ -47,11 +47,17 @@ def test_a_shortcode_inside_a_paragraph_splits_it_and_keeps_the_text_on_both_sid
 
 
 def test_gutenberg_comments_go_and_blocks_map_to_headings_quotes_images_and_galleries():
-    body = """<!-- wp:heading --><h2>Тақырып</h2><!-- /wp:heading -->
-<!-- wp:paragraph --><p>Мәтін</p><!-- /wp:paragraph -->
-<!-- wp:image {"id":7} --><figure class="wp-block-image"><img src="x.jpg" alt="Сурет" class="wp-image-7"/><figcaption>Жазу</figcaption></figure><!-- /wp:image -->
-<!-- wp:gallery --><figure class="wp-block-gallery"><ul><li><figure><a href="/f.jpg"><img data-id="3" src="3.jpg"></a></figure></li><li><figure><img class="wp-image-4" src="4.jpg"></figure></li></ul></figure><!-- /wp:gallery -->
-<!-- wp:quote --><blockquote class="wp-block-quote"><p>Дәйексөз</p><cite>Абай</cite></blockquote><!-- /wp:quote -->"""
+    body = "\n".join([
+        "<!-- wp:heading --><h2>Тақырып</h2><!-- /wp:heading -->",
+        "<!-- wp:paragraph --><p>Мәтін</p><!-- /wp:paragraph -->",
+        '<!-- wp:image {"id":7} --><figure class="wp-block-image"><img src="x.jpg" alt="Сурет" '
+        'class="wp-image-7"/><figcaption>Жазу</figcaption></figure><!-- /wp:image -->',
+        '<!-- wp:gallery --><figure class="wp-block-gallery"><ul><li><figure><a href="/f.jpg">'
+        '<img data-id="3" src="3.jpg"></a></figure></li><li><figure><img class="wp-image-4" '
+        'src="4.jpg"></figure></li></ul></figure><!-- /wp:gallery -->',
+        '<!-- wp:quote --><blockquote class="wp-block-quote"><p>Дәйексөз</p><cite>Абай</cite>'
+        "</blockquote><!-- /wp:quote -->",
+    ])
     conversion = convert(body)
 
     assert conversion.blocks == [

@@ -1,9 +1,9 @@
 import pytest
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.images import get_image_model
 
 from engagement.blocks import GalleryBlock
 from engagement.legacy.content import convert
