@@ -70,9 +70,36 @@ def convert(body, *, attached_ids=(), conversion=None):
     return _convert(GUTENBERG_COMMENT.sub("", body), classic, attached_ids, conversion)
 
 
-def convert_fragment(html):
-    """Convert one rich-text value as stored by Wagtail's editor (no ``wpautop``)."""
-    return _convert(html, False, (), None)
+def convert_rich_text(source):
+    """Split a rich-text value stored by Wagtail at its shortcodes.
+
+    The HTML around the shortcodes is kept exactly as stored (the editor sanitised it, and its
+    page links and embedded images are in the database format the sanitiser does not read);
+    the resulting paragraphs are marked ``trusted``.
+    """
+    conversion = Conversion()
+    placeholders = []
+    marked = _replace_shortcodes(_mask_tags(source), conversion, placeholders, ())
+    if not conversion.shortcodes:
+        return conversion
+    soup = BeautifulSoup(marked.translate(UNMASK), "html.parser")
+    buffer = []
+
+    def flush():
+        fragment = "".join(buffer).strip()
+        if fragment and (_has_text(fragment) or "<embed" in fragment):
+            conversion.blocks.append(Paragraph(html=fragment, trusted=True))
+        buffer.clear()
+
+    for node in list(soup.children):
+        for piece in split_at_breakers(node, _is_placeholder):
+            if isinstance(piece, str):
+                buffer.append(piece)
+            else:
+                flush()
+                conversion.blocks.append(placeholders[int(piece["data-index"])])
+    flush()
+    return conversion
 
 
 def _convert(html, classic, attached_ids, conversion):
@@ -96,6 +123,7 @@ def _replace_shortcodes(text, conversion, placeholders, attached_ids):
         if isinstance(token, str):
             out.append(token)
             continue
+        conversion.shortcodes += 1
         for code in sorted(token.repairs):
             conversion.warn(code, shortcode=token.raw.translate(UNMASK)[:300])
         block = shortcode_block(token, conversion, attached_ids)
@@ -135,6 +163,10 @@ def _is_breaker(node):
     return isinstance(node, Tag) and node.name in ("img", PLACEHOLDER, "iframe")
 
 
+def _is_placeholder(node):
+    return isinstance(node, Tag) and node.name == PLACEHOLDER
+
+
 def embed_url(src):
     """The public URL of an embedded player (YouTube's ``/embed/ID`` becomes a watch URL)."""
     src = html_module.unescape(src or "").strip()
@@ -157,7 +189,9 @@ def embed_url(src):
 
 
 def _opening_and_closing(tag):
-    empty = Tag(name=tag.name, attrs=dict(tag.attrs))
+    # Both halves of a split paragraph must not claim the editor's one block key.
+    attrs = {name: value for name, value in tag.attrs.items() if name != "data-block-key"}
+    empty = Tag(name=tag.name, attrs=attrs)
     serialised = str(empty)
     closing = f"</{tag.name}>"
     if serialised.endswith(closing):
@@ -165,7 +199,7 @@ def _opening_and_closing(tag):
     return serialised, ""
 
 
-def split_at_breakers(node):
+def split_at_breakers(node, is_breaker=_is_breaker):
     """A node as HTML strings and breaker tags (images, placeholders, iframes), in order.
 
     Inline elements around a breaker are closed before it and reopened after it, so
@@ -175,15 +209,15 @@ def split_at_breakers(node):
         return []
     if isinstance(node, NavigableString):
         return [html_module.escape(str(node), quote=False)]
-    if _is_breaker(node):
+    if is_breaker(node):
         return [node]
-    if node.find(_is_breaker) is None:
+    if node.find(is_breaker) is None:
         return [str(node)]
     opening, closing = _opening_and_closing(node)
     result = []
     buffer = []
     for child in node.children:
-        for piece in split_at_breakers(child):
+        for piece in split_at_breakers(child, is_breaker):
             if isinstance(piece, str):
                 buffer.append(piece)
             else:

@@ -219,6 +219,8 @@ class WordPressImporter:
         entry["locale"] = locale.language_code
         content.convert(item.content, attached_ids=self.children.get(item.wp_id, ()),
                         conversion=conversion)
+        if item.date is None:
+            conversion.warn("zero_date")
         # Images first, each in its own transaction, so that a failing post keeps them.
         self._resolve_images(item, conversion)
         stream, galleries = self.builder.build(conversion)
@@ -315,8 +317,6 @@ class WordPressImporter:
         page.slug = find_available_slug(parent, slug, ignore_page_id=page.pk)
         setattr(page, self.fields["body"], stream)
         date = item.date or item.modified
-        if date is None:
-            conversion.warn("zero_date")
         published = item.date_gmt or (
             timezone.make_aware(item.date) if item.date else None
         )

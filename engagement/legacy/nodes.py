@@ -9,9 +9,10 @@ WP_IMAGE_CLASS = re.compile(r"\bwp-image-(\d+)\b")
 
 @dataclass
 class Paragraph:
-    """Rich text, still unsanitised."""
+    """Rich text; unsanitised unless ``trusted`` (already stored by Wagtail's editor)."""
 
     html: str
+    trusted: bool = False
 
 
 @dataclass
@@ -85,6 +86,8 @@ class Conversion:
     blocks: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     unhandled: Counter = field(default_factory=Counter)
+    #: How many shortcodes were found, converted or not.
+    shortcodes: int = 0
 
     def warn(self, code, **params):
         self.warnings.append(Warning(code, params))

@@ -17,6 +17,9 @@ WARNING_MESSAGES = {
     ),
     "whitespace_separated_ids": _("Gallery ids were separated by spaces, not commas."),
     "missing_attachment": _("The post uses an attachment that is not in the export."),
+    "ambiguous_attachment": _(
+        "Several imported sites have an attachment with this id; give --source."
+    ),
     "not_an_image": _("An attachment is not an image; it was left out."),
     "missing_file": _("An attachment's file is not in the uploads folder."),
     "file_too_large": _("An image file is larger than the site accepts."),

@@ -111,7 +111,7 @@ class StreamBuilder:
         galleries = []
         for node in conversion.blocks:
             if isinstance(node, Paragraph):
-                data.extend(self.paragraph(node.html))
+                data.extend(self.paragraph(node.html, node.trusted))
             elif isinstance(node, Heading):
                 data.extend(self.heading(node, conversion))
             elif isinstance(node, Quote):
@@ -126,11 +126,11 @@ class StreamBuilder:
                 data.extend(self.embed(node, conversion))
         return data, galleries
 
-    def paragraph(self, html):
+    def paragraph(self, html, trusted=False):
         if self.paragraph_name is None:
             return []
         block = self.children[self.paragraph_name]
-        clean = sanitise(html, block.features)
+        clean = html if trusted else sanitise(html, block.features)
         if not clean.replace("<p>", "").replace("</p>", "").replace("<br/>", "").strip():
             return []
         return [_item(self.paragraph_name, clean)]

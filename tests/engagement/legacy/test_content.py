@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from engagement.legacy.content import convert, convert_fragment, embed_url
+from engagement.legacy.content import convert, convert_rich_text, embed_url
 from engagement.legacy.nodes import Embed, Gallery, Heading, Image, Paragraph, Quote
 from engagement.legacy.richtext import sanitise
 
@@ -191,11 +191,27 @@ def test_lists_stay_lists_without_an_extra_paragraph():
     assert conversion.blocks == [Paragraph("<ul><li>бір</li><li>екі</li></ul>")]
 
 
-def test_a_rich_text_fragment_from_the_editor_is_converted_without_autop():
-    conversion = convert_fragment("<p>Line\nstill the same line</p><p>" + "[gallery ids=\"1\"]</p>")
+def test_stored_rich_text_is_split_at_shortcodes_and_otherwise_kept_as_stored():
+    source = (
+        '<p data-block-key="a1">See <a linktype="page" id="3">the plan</a> '
+        "[su_custom_gallery source=&quot;media: 5,6&quot;] and more</p>"
+        '<embed alt="Map" embedtype="image" format="left" id="9"/><p data-block-key="b2">[sic]</p>'
+    )
 
-    assert kinds(conversion) == ["Paragraph", "Gallery"]
-    assert "<br" not in conversion.blocks[0].html
+    conversion = convert_rich_text(source)
+
+    assert conversion.blocks == [
+        Paragraph('<p>See <a id="3" linktype="page">the plan</a> </p>', trusted=True),
+        Gallery(wp_ids=[5, 6], width=90, height=90, link="none", titles="hover",
+                shortcode="su_custom_gallery"),
+        Paragraph('<p> and more</p><embed alt="Map" embedtype="image" format="left" id="9"/>'
+                  '<p data-block-key="b2">[sic]</p>', trusted=True),
+    ]
+    assert conversion.shortcodes == 1
+
+
+def test_stored_rich_text_without_shortcodes_is_left_alone():
+    assert convert_rich_text("<p>[Жаңартылды 14:20] [sic]</p>").blocks == []
 
 
 def test_sanitising_removes_event_handlers_and_javascript_links_but_keeps_the_text():
