@@ -49,7 +49,8 @@ class NewsFeed(Feed):
             source.index.news().defer_streamfields().prefetch_related("tags")[: self.size]
         )
         for article in articles:
-            article.feed_url = article.get_full_url(source.request)
+            # On the host the feed was asked from, like the pages' own hreflang links.
+            article.feed_url = source.request.build_absolute_uri(article.get_url(source.request))
         return articles
 
     def item_title(self, item):

@@ -1,11 +1,27 @@
 """Filters of the news index: tag, party project and year, from GET parameters."""
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Locale
 
 from engagement.models import Project
+
+
+class LanguageOptionsSelect(forms.Select):
+    """A select whose options (not its empty choice) are marked ``lang``: tag names are in
+    the language their article was written in."""
+
+    def __init__(self, *args, language=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language = language
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value and self.language:
+            option["attrs"]["lang"] = self.language
+        return option
 
 
 class NewsFilter(django_filters.FilterSet):
@@ -27,10 +43,11 @@ class NewsFilter(django_filters.FilterSet):
         label=_("Year"), field_name="date__year", empty_label=_("All years")
     )
 
-    def __init__(self, data=None, *, index, **kwargs):
+    def __init__(self, data=None, *, index, tags_language=None, **kwargs):
         self.index = index
         articles = index.news()
         super().__init__(data, queryset=articles, **kwargs)
+        self.filters["tag"].extra["widget"] = LanguageOptionsSelect(language=tags_language)
         self.filters["tag"].extra["choices"] = self.tag_choices(articles)
         self.filters["project"].extra["choices"] = self.project_choices(articles)
         self.filters["year"].extra["choices"] = [

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import Filter
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
+from wagtail_localize.models import TranslationSource
 
 from engagement.images import prefetch_renditions
 from engagement.models import Project
@@ -38,6 +39,20 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+
+def source_language(page):
+    """The language ``page`` was written in: its wagtail-localize source's, else its own.
+
+    Tags are synchronised from the source page to its translations, so they read in this
+    language; templates mark them with ``lang`` for screen readers.
+    """
+    source = (
+        TranslationSource.objects.filter(object_id=page.translation_key)
+        .values_list("locale__language_code", flat=True)
+        .first()
+    )
+    return source or page.locale.language_code
 
 
 class NewsIndexPage(Page):
@@ -79,7 +94,8 @@ class NewsIndexPage(Page):
         from .filters import NewsFilter
 
         context = super().get_context(request, *args, **kwargs)
-        news_filter = NewsFilter(request.GET, index=self)
+        tags_language = source_language(self)
+        news_filter = NewsFilter(request.GET, index=self, tags_language=tags_language)
         articles = news_filter.qs.select_related("hero_image").defer_streamfields()
         paginator = Paginator(articles, self.per_page)
         page_obj = paginator.get_page(request.GET.get("page"))
@@ -88,6 +104,7 @@ class NewsIndexPage(Page):
         context.update(
             {
                 "filter": news_filter,
+                "tags_language": tags_language,
                 "articles": page_obj.object_list,
                 "page_obj": page_obj,
                 "paginator": paginator,
@@ -230,5 +247,6 @@ class NewsPage(Page):
         self.prefetch_renditions()
         context["projects"] = self.localized_projects()
         context["tags"] = list(self.tags.all())
+        context["tags_language"] = source_language(self)
         context["news_index"] = self.get_parent()
         return context

@@ -4,11 +4,12 @@ Wagtail's own sitemap lists the default locale's tree only.
 """
 
 from collections import defaultdict
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 
 class MultilingualSitemap(Sitemap):
@@ -24,20 +25,31 @@ class MultilingualSitemap(Sitemap):
             Page.objects.filter(in_site)
             .live()
             .public()
-            .select_related("locale")
             .order_by("path")
             .defer_streamfields()
             .specific()
         )
 
+    def absolute(self, location):
+        """The URL on the host the sitemap was asked from, like the pages' hreflang links
+        (Wagtail would use the Site's hostname)."""
+        if self.request is None:
+            return location
+        parts = urlsplit(location)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        return self.request.build_absolute_uri(path)
+
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)
         entries = [(item, info) for item in pages for info in item.get_sitemap_urls(self.request)]
+        for _item, info in entries:
+            info["location"] = self.absolute(info["location"])
         # Alternates come from the same listing (a sitemap page holds up to 50,000 URLs, so a
         # page's translations are on the same sitemap page in practice): no query per page.
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
         by_key = defaultdict(dict)
         for item, info in entries:
-            by_key[item.translation_key].setdefault(item.locale.language_code, info["location"])
+            by_key[item.translation_key].setdefault(languages[item.locale_id], info["location"])
         urls, last_mods = [], set()
         for item, info in entries:
             translations = by_key[item.translation_key]
