@@ -213,8 +213,10 @@ class WordPressImporter:
         mapping = self.mappings.get(item.wp_id)
         page = None
         if mapping is not None:
-            page = Page.objects.filter(pk=mapping.object_id).first()
-            page = page.specific if page is not None else None
+            page = (
+                self.page_model.objects.select_related("locale")
+                .filter(pk=mapping.object_id).first()
+            )
         locale = self._locale(item, page, conversion)
         entry["locale"] = locale.language_code
         content.convert(item.content, attached_ids=self.children.get(item.wp_id, ()),

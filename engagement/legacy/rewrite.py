@@ -99,7 +99,10 @@ class ShortcodeRewriter:
     def rewrite_page(self, page):
         """Convert one page; return the number of paragraphs rewritten."""
         self.totals["pages"] += 1
-        editable = page.get_latest_revision_as_object() if page.has_unpublished_changes else page
+        # A live page without pending changes is republished; otherwise only a draft is saved,
+        # so an editor's unpublished work is neither published nor lost.
+        publish = page.live and not page.has_unpublished_changes
+        editable = page if publish else page.get_latest_revision_as_object()
         rewritten = 0
         for field in stream_fields(type(page)):
             value = getattr(editable, field.name)
@@ -114,7 +117,7 @@ class ShortcodeRewriter:
         self.changed.append(page)
         if not self.dry_run:
             revision = editable.save_revision(user=self.user, log_action=True)
-            if page.live and not page.has_unpublished_changes:
+            if publish:
                 revision.publish(user=self.user)
         return rewritten
 
