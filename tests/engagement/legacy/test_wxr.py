@@ -3,12 +3,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from engagement.legacy.wxr import WXRError, parse_wxr
 
 from .helpers import attachment, post, wxr
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are asserted in English (the site's default language is Kazakh)."""
+    with translation.override("en"):
+        yield
 
 
 def parse(text):
@@ -74,6 +82,11 @@ def test_an_xml_bomb_is_refused_with_a_clear_message():
     with pytest.raises(WXRError, match="DTD or entities") as caught:
         parse_wxr(FIXTURES / "billion-laughs.xml")
     assert "refused for safety" in str(caught.value)
+
+
+def test_the_refusal_is_translated():
+    with translation.override("ru"), pytest.raises(WXRError, match="отклонён ради безопасности"):
+        parse_wxr(FIXTURES / "billion-laughs.xml")
 
 
 def test_an_external_entity_is_refused_and_never_read():
