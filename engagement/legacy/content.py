@@ -16,23 +16,19 @@ What happens to a post body, in order:
    images and placeholders inside a paragraph split it, so text around them keeps its order.
 """
 
-import html as html_module
 import re
-from urllib.parse import parse_qs, urlsplit
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment
 
 from . import shortcodes
-from .nodes import Conversion, Embed, Gallery, Heading, Image, Paragraph, Quote
-from .shortcode_blocks import ATTACHMENT_ID, UNMASK, shortcode_block
+from .nodes import Conversion, Paragraph
+from .shortcode_blocks import UNMASK, shortcode_block
+from .walker import PLACEHOLDER, Walker, has_text, is_placeholder, split_at_breakers
 
 GUTENBERG_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
 TAG_RE = re.compile(r"<[^>]*>")
-BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 # Brackets inside HTML tags are hidden from the shortcode parser with private-use characters.
 MASK = str.maketrans({"[": "\ue000", "]": "\ue001"})
-PLACEHOLDER = "legacy-block"
-LINE_BREAK = "\ue002"
 
 REMOVED_ELEMENTS = frozenset(
     {
@@ -42,18 +38,6 @@ REMOVED_ELEMENTS = frozenset(
         "param", "dialog", "portal",
     }
 )
-CONTAINERS = frozenset(
-    {"div", "section", "article", "main", "center", "header", "footer", "aside", "nav",
-     "body", "html", "details", "summary", "fieldset"}
-)
-HEADINGS = {f"h{level}": level for level in range(1, 7)}
-RICH_BLOCKS = frozenset({"p", "ul", "ol", "dl", "address"})
-BLOCK_LEVEL = (
-    CONTAINERS | RICH_BLOCKS | frozenset(HEADINGS)
-    | frozenset({"blockquote", "table", "pre", "hr", "figure", "iframe", PLACEHOLDER})
-)
-
-
 def convert(body, *, attached_ids=(), conversion=None):
     """Convert a post body into blocks.
 
@@ -87,12 +71,12 @@ def convert_rich_text(source):
 
     def flush():
         fragment = "".join(buffer).strip()
-        if fragment and (_has_text(fragment) or "<embed" in fragment):
+        if fragment and (has_text(fragment) or "<embed" in fragment):
             conversion.blocks.append(Paragraph(html=fragment, trusted=True))
         buffer.clear()
 
     for node in list(soup.children):
-        for piece in split_at_breakers(node, _is_placeholder):
+        for piece in split_at_breakers(node, is_placeholder):
             if isinstance(piece, str):
                 buffer.append(piece)
             else:
@@ -108,7 +92,7 @@ def _convert(html, classic, attached_ids, conversion):
     marked = _replace_shortcodes(_mask_tags(html), conversion, placeholders, attached_ids)
     soup = BeautifulSoup(marked.translate(UNMASK), "html.parser")
     _remove_unsafe(soup, conversion)
-    _Walker(conversion, placeholders, classic).container(soup)
+    Walker(conversion, placeholders, classic).container(soup)
     return conversion
 
 
@@ -153,272 +137,6 @@ def _remove_unsafe(soup, conversion):
     # WordPress turns emoji into images of emoji; the character itself is better.
     for img in soup.find_all("img", class_=["wp-smiley", "emoji"]):
         img.replace_with(img.get("alt", ""))
-
-
-def _classes(tag):
-    return tag.get("class") or []
-
-
-def _is_breaker(node):
-    return isinstance(node, Tag) and node.name in ("img", PLACEHOLDER, "iframe")
-
-
-def _is_placeholder(node):
-    return isinstance(node, Tag) and node.name == PLACEHOLDER
-
-
-def embed_url(src):
-    """The public URL of an embedded player (YouTube's ``/embed/ID`` becomes a watch URL)."""
-    src = html_module.unescape(src or "").strip()
-    if src.startswith("//"):
-        src = "https:" + src
-    parts = urlsplit(src)
-    if parts.scheme not in ("http", "https"):
-        return ""
-    host = parts.netloc.lower()
-    if host.endswith(("youtube.com", "youtube-nocookie.com")) and parts.path.startswith(
-        "/embed/"
-    ):
-        return f"https://www.youtube.com/watch?v={parts.path.split('/')[2]}"
-    if host == "player.vimeo.com" and parts.path.startswith("/video/"):
-        return f"https://vimeo.com/{parts.path.split('/')[2]}"
-    if host.endswith("facebook.com") and parts.path.startswith("/plugins/"):
-        href = parse_qs(parts.query).get("href")
-        return href[0] if href else src
-    return src
-
-
-def _opening_and_closing(tag):
-    # Both halves of a split paragraph must not claim the editor's one block key.
-    attrs = {name: value for name, value in tag.attrs.items() if name != "data-block-key"}
-    empty = Tag(name=tag.name, attrs=attrs)
-    serialised = str(empty)
-    closing = f"</{tag.name}>"
-    if serialised.endswith(closing):
-        return serialised[: -len(closing)], closing
-    return serialised, ""
-
-
-def split_at_breakers(node, is_breaker=_is_breaker):
-    """A node as HTML strings and breaker tags (images, placeholders, iframes), in order.
-
-    Inline elements around a breaker are closed before it and reopened after it, so
-    ``<b>a<img>b</b>`` gives ``["<b>a</b>", <img>, "<b>b</b>"]``.
-    """
-    if isinstance(node, Comment):
-        return []
-    if isinstance(node, NavigableString):
-        return [html_module.escape(str(node), quote=False)]
-    if is_breaker(node):
-        return [node]
-    if node.find(is_breaker) is None:
-        return [str(node)]
-    opening, closing = _opening_and_closing(node)
-    result = []
-    buffer = []
-    for child in node.children:
-        for piece in split_at_breakers(child, is_breaker):
-            if isinstance(piece, str):
-                buffer.append(piece)
-            else:
-                if buffer:
-                    result.append(opening + "".join(buffer) + closing)
-                    buffer = []
-                result.append(piece)
-    if buffer:
-        result.append(opening + "".join(buffer) + closing)
-    return result
-
-
-def _is_block_level(node):
-    return isinstance(node, Tag) and node.name in BLOCK_LEVEL
-
-
-def _has_text(fragment):
-    text = BeautifulSoup(fragment, "html.parser").get_text()
-    return bool(text.strip(" \t\r\n\u00a0\u200b"))
-
-
-class _Walker:
-    def __init__(self, conversion, placeholders, classic):
-        self.conversion = conversion
-        self.placeholders = placeholders
-        self.classic = classic
-
-    def emit(self, block):
-        self.conversion.blocks.append(block)
-
-    def container(self, node):
-        run = []
-        for child in list(node.children):
-            if _is_block_level(child):
-                self.run(run)
-                run = []
-                self.block(child)
-            else:
-                run.append(child)
-        self.run(run)
-
-    def run(self, nodes):
-        """Inline nodes into paragraphs, split at blank lines in classic bodies."""
-        paragraph = []
-        for node in nodes:
-            if self.classic and isinstance(node, NavigableString) and not isinstance(
-                node, Comment
-            ):
-                parts = BLANK_LINE.split(str(node))
-                for index, part in enumerate(parts):
-                    if index:
-                        self.paragraph(paragraph)
-                        paragraph = []
-                    # wpautop: a single line break inside a paragraph becomes a <br>.
-                    text = html_module.escape(part, quote=False)
-                    paragraph.append(text.replace("\n", LINE_BREAK))
-            else:
-                paragraph.extend(split_at_breakers(node))
-        self.paragraph(paragraph)
-
-    def paragraph(self, pieces, wrap=True):
-        buffer = []
-        for piece in pieces:
-            if isinstance(piece, str):
-                buffer.append(piece)
-                continue
-            self.flush(buffer, wrap)
-            buffer = []
-            self.breaker(piece)
-        self.flush(buffer, wrap)
-
-    def flush(self, buffer, wrap=True):
-        fragment = "".join(buffer).strip(" \t\r\n" + LINE_BREAK)
-        if not fragment or not _has_text(fragment.replace(LINE_BREAK, " ")):
-            return
-        fragment = re.sub(r"\s*" + LINE_BREAK + r"\s*", "<br/>", fragment)
-        self.emit(Paragraph(html=f"<p>{fragment}</p>" if wrap else fragment))
-
-    def breaker(self, tag):
-        if tag.name == PLACEHOLDER:
-            self.emit(self.placeholders[int(tag["data-index"])])
-        elif tag.name == "iframe":
-            self.iframe(tag)
-        else:
-            self.emit(Image.from_tag(tag))
-
-    def iframe(self, tag):
-        url = embed_url(tag.get("src"))
-        if url:
-            self.emit(Embed(url=url))
-        else:
-            self.conversion.warn("element_removed", element="iframe")
-
-    def block(self, tag):
-        name = tag.name
-        if name == PLACEHOLDER or name == "iframe":
-            self.breaker(tag)
-        elif name in HEADINGS:
-            self.heading(tag)
-        elif name == "p":
-            self.run(list(tag.children))
-        elif name in RICH_BLOCKS:
-            # Lists keep their own element: a rich-text block holds them as they are.
-            self.paragraph(split_at_breakers(tag), wrap=False)
-        elif name == "blockquote":
-            self.quote(tag)
-        elif name == "figure":
-            self.figure(tag)
-        elif name == "table":
-            self.table(tag)
-        elif name == "pre":
-            text = html_module.escape(tag.get_text(), quote=False).strip("\n")
-            if text.strip():
-                self.emit(Paragraph(html="<p>" + text.replace("\n", "<br/>") + "</p>"))
-        elif name == "hr":
-            return
-        elif "wp-caption" in _classes(tag) and tag.find("img") is not None:
-            self.old_caption(tag)
-        else:
-            self.container(tag)
-
-    def heading(self, tag):
-        for piece in split_at_breakers(tag):
-            if isinstance(piece, str):
-                text = BeautifulSoup(piece, "html.parser").get_text(" ", strip=True)
-                if text:
-                    self.emit(Heading(text=text, level=HEADINGS[tag.name]))
-            else:
-                self.breaker(piece)
-
-    def quote(self, tag):
-        if tag.find(_is_breaker) is not None:
-            self.container(tag)
-            return
-        attribution = ""
-        cite = tag.find(["cite", "footer"])
-        if cite is not None:
-            attribution = cite.get_text(" ", strip=True)
-            cite.extract()
-        lines = [line.strip() for line in tag.get_text("\n").split("\n")]
-        text = "\n".join(line for line in lines if line)
-        if text:
-            self.emit(Quote(text=text, attribution=attribution))
-
-    def figure(self, tag):
-        classes = _classes(tag)
-        images = tag.find_all("img")
-        if "wp-block-gallery" in classes or len(images) > 1 and not tag.find("table"):
-            self.gutenberg_gallery(tag, images)
-        elif tag.find("iframe") is not None:
-            self.iframe(tag.find("iframe"))
-        elif "wp-block-embed" in classes:
-            wrapper = tag.find(class_="wp-block-embed__wrapper") or tag
-            url = wrapper.get_text(strip=True)
-            if url:
-                self.emit(Embed(url=url))
-        elif len(images) == 1:
-            image = Image.from_tag(images[0])
-            caption = tag.find("figcaption")
-            image.caption = caption.get_text(" ", strip=True) if caption else ""
-            self.emit(image)
-        else:
-            self.container(tag)
-
-    def gutenberg_gallery(self, tag, images):
-        ids = []
-        for img in images:
-            image = Image.from_tag(img)
-            if image.wp_id is None:
-                self.conversion.warn("external_image", url=image.url)
-                continue
-            ids.append(image.wp_id)
-        linked = any(img.find_parent("a") is not None for img in images)
-        captioned = tag.find("figcaption") is not None
-        self.emit(
-            Gallery(
-                wp_ids=ids, link="image" if linked else "none",
-                titles="always" if captioned else "never", shortcode="wp:gallery",
-            )
-        )
-
-    def old_caption(self, tag):
-        img = tag.find("img")
-        image = Image.from_tag(img)
-        if image.wp_id is None:
-            match = ATTACHMENT_ID.search(tag.get("id", ""))
-            image.wp_id = int(match.group(1)) if match else None
-        caption = tag.find(class_="wp-caption-text")
-        image.caption = caption.get_text(" ", strip=True) if caption else ""
-        self.emit(image)
-
-    def table(self, tag):
-        rows = []
-        for row in tag.find_all("tr"):
-            cells = [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])]
-            cells = [cell for cell in cells if cell]
-            if cells:
-                rows.append(html_module.escape(" | ".join(cells), quote=False))
-        if rows:
-            self.conversion.warn("table_flattened", rows=len(rows))
-            self.emit(Paragraph(html="".join(f"<p>{row}</p>" for row in rows)))
 
 
 def plain_text(html):

@@ -1,8 +1,9 @@
 from pathlib import Path
 
-from engagement.legacy.content import convert, convert_rich_text, embed_url
+from engagement.legacy.content import convert, convert_rich_text
 from engagement.legacy.nodes import Embed, Gallery, Heading, Image, Paragraph, Quote
 from engagement.legacy.richtext import sanitise
+from engagement.legacy.walker import embed_url
 
 SEED_TEXT = (Path(__file__).parent / "fixtures" / "conference-report.kk.txt").read_text()
 
