@@ -9,18 +9,22 @@ leaves alone pages that editors changed since.
 """
 
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex
+from wagtail.search import index as search_index
+from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from engagement.conf import engagement_settings
@@ -77,6 +81,25 @@ def field_names(model):
             f"(ENGAGEMENT_LEGACY_FIELDS['body'])."
         )
     return names
+
+
+@contextmanager
+def search_index_once(model):
+    """Index ``model`` instances only when told to, not on each save, inside this block.
+
+    A post's page is saved three times (created, revision, published) and each save would
+    update the search index; on SQLite each update also rescans the whole index. The signal
+    handler is disconnected for ``model`` in this process while the block runs, and the
+    importer indexes every page once when its post is done. Run imports in their own process
+    (the command does): a page saved by another thread of the same process meanwhile would not
+    be indexed.
+    """
+    disconnected = post_save.disconnect(post_save_signal_handler, sender=model)
+    try:
+        yield
+    finally:
+        if disconnected:
+            post_save.connect(post_save_signal_handler, sender=model)
 
 
 @dataclass
@@ -150,14 +173,14 @@ class WordPressImporter:
                 posts.append(item)
             elif item.post_type != "attachment":
                 self.report.skip(item.post_type or "unknown")
-        with disable_reference_index_auto_update():
+        with disable_reference_index_auto_update(), search_index_once(self.page_model):
             if self.dry_run:
                 with transaction.atomic():
                     self._import_all(posts)
                     transaction.set_rollback(True)
             else:
                 self._import_all(posts)
-                # References are indexed once per object at the end, not on every save.
+                # References are indexed once per page at the end, not on every save.
                 for obj in self.touched:
                     ReferenceIndex.create_or_update_for_object(obj)
         self.report.attachments = self.images.imported
@@ -249,6 +272,8 @@ class WordPressImporter:
             self._redirects(item, page, entry, conversion)
             LegacyObject.record(self.source, item.wp_id, item.post_type, page,
                                 fingerprint=item.fingerprint, revision_id=page.latest_revision_id)
+        if not self.dry_run:
+            search_index.insert_or_update_object(page)
         self.touched.append(page)
         return PostResult(page, "created" if created else "updated"), galleries
 

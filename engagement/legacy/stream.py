@@ -43,6 +43,11 @@ class ImageOutcome:
     code: str | None = None
     wp_id: int | None = None
 
+    @property
+    def usable(self):
+        """True when there is an image, or would be one (a dry run creates none)."""
+        return self.image_id is not None or self.code is None
+
 
 def _item(block_type, value):
     return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
@@ -188,8 +193,8 @@ class StreamBuilder:
 
     def image(self, node, conversion):
         outcome = self.resolve_image(node)
-        if outcome.image_id is None:
-            conversion.warn(outcome.code or "missing_attachment", wp_id=node.wp_id, url=node.url)
+        if not outcome.usable:
+            conversion.warn(outcome.code, wp_id=node.wp_id, url=node.url)
             return []
         alt = node.alt if node.alt else outcome.alt
         caption = node.caption or outcome.caption
@@ -246,8 +251,8 @@ class StreamBuilder:
         image_ids = []
         for wp_id in node.wp_ids:
             outcome = self.resolve_id(wp_id)
-            if outcome.image_id is None:
-                conversion.warn(outcome.code or "missing_attachment", wp_id=wp_id)
+            if not outcome.usable:
+                conversion.warn(outcome.code, wp_id=wp_id)
                 continue
             image_ids.append(outcome.image_id)
             items.append(

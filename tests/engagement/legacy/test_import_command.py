@@ -94,6 +94,8 @@ def test_the_seed_article_shows_its_gallery_between_the_right_paragraphs(tmp_pat
     assert page.body[3].value.source.startswith("<p>«Кәсіпкерлікті дамыту»")
     assert page.body[5].value.source.startswith("<p>«Өмір сүру сапасын арттыру»")
     assert "su_custom_gallery" not in str(page.body.raw_data)
+    # Indexed once, after the post was published: the site search finds it.
+    assert list(NewsPage.objects.live().search("Кәсіпкерлікті")) == [page]
     seed_entry = entry(report, 34100)
     assert seed_entry["galleries"] == [{
         "wp_ids": [34077, 34076], "image_ids": [images["34077"], images["34076"]],
@@ -451,7 +453,10 @@ def test_a_dry_run_reports_everything_and_saves_nothing(tmp_path, uploads):
     assert report["dry_run"] is True
     assert entry(report, 25)["status"] == "created"
     assert entry(report, 25)["page_id"] is None
-    assert entry(report, 25)["galleries"][0]["wp_ids"] == [34077, 34076]
+    gallery_report = entry(report, 25)["galleries"][0]
+    assert gallery_report["wp_ids"] == [34077, 34076]
+    assert gallery_report["image_ids"] == [None, None]  # would be created
+    assert entry(report, 25)["warnings"] == ["typographic_quotes_normalised"]
 
 
 def test_comments_are_counted_not_imported_and_other_types_are_skipped(tmp_path, uploads):
