@@ -95,7 +95,7 @@ def test_the_seed_article_shows_its_gallery_between_the_right_paragraphs(tmp_pat
     assert page.body[5].value.source.startswith("<p>«Өмір сүру сапасын арттыру»")
     assert "su_custom_gallery" not in str(page.body.raw_data)
     # Indexed once, after the post was published: the site search finds it.
-    assert list(NewsPage.objects.live().search("Кәсіпкерлікті")) == [page]
+    assert page in list(NewsPage.objects.live().search("Кәсіпкерлікті"))
     seed_entry = entry(report, 34100)
     assert seed_entry["galleries"] == [{
         "wp_ids": [34077, 34076], "image_ids": [images["34077"], images["34076"]],
