@@ -47,7 +47,9 @@ def test_lightbox_opens_moves_and_closes_with_the_keyboard(page):
     assert dialog.evaluate("element => element.open")
     assert counter.inner_text() == "1 / 2"
     assert "legacy-34077" in image.get_attribute("src")
-    assert image.get_attribute("alt") == "Sketch of a conference hall: a rostrum and rows of delegates"
+    assert image.get_attribute("alt") == (
+        "Sketch of a conference hall: a rostrum and rows of delegates"
+    )
     assert active(page, "!!el.closest('dialog')")  # focus moved into the dialog
 
     page.keyboard.press("ArrowRight")
