@@ -60,10 +60,18 @@ class EventForm(WagtailAdminModelForm):
     explicit confirmation of an implausibly large headcount.
     """
 
-    project = CanonicalChoiceField(queryset=Project.objects.none(), label=_("project"))
+    project = CanonicalChoiceField(
+        queryset=Project.objects.none(), label=_("project"),
+        error_messages={"invalid_choice": _(
+            "Choose a project from the list: this one does not exist or is outside your scope."
+        )},
+    )
     district = CanonicalChoiceField(
         queryset=Place.objects.none(), label=_("district or city"),
         help_text=_("A district or a city of regional significance."),
+        error_messages={"invalid_choice": _(
+            "Choose a district from the list: this one does not exist or is outside your scope."
+        )},
     )
     settlement = CanonicalChoiceField(
         queryset=Place.objects.none(), label=_("settlement"), required=False,

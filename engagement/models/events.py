@@ -6,7 +6,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField, StreamField
@@ -91,8 +92,25 @@ class EventQuerySet(models.QuerySet):
         return self
 
     def for_listing(self):
-        return self.select_related(
-            "project", "district", "settlement", "locale", "latest_revision"
+        """Everything a listing row needs, in the same query (no query per row)."""
+        from django.contrib.contenttypes.models import ContentType
+        from wagtail.models import Revision, WorkflowState
+
+        scheduled = Revision.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(self.model),
+            object_id=Cast(OuterRef("pk"), output_field=models.CharField()),
+            approved_go_live_at__isnull=False,
+        )
+        # The same prefetch as PageQuerySet.prefetch_workflow_states(), for the status column.
+        workflow_states = Prefetch(
+            "_workflow_states",
+            queryset=WorkflowState.objects.active().select_related("current_task_state__task"),
+            to_attr="_current_workflow_states",
+        )
+        return (
+            self.select_related("project", "district", "settlement", "locale", "latest_revision")
+            .annotate(_approved_schedule=Exists(scheduled))
+            .prefetch_related(workflow_states)
         )
 
     def starting_between(self, first_day=None, last_day=None):
@@ -242,6 +260,13 @@ class Event(
 
     # --- status and participants ----------------------------------------------------------
 
+    @property
+    def approved_schedule(self):
+        # Listings annotate this (see EventQuerySet.for_listing) instead of a query per row.
+        if hasattr(self, "_approved_schedule"):
+            return self._approved_schedule
+        return super().approved_schedule
+
     def get_status(self, now=None):
         if self.cancelled:
             return EventStatus.CANCELLED
@@ -302,7 +327,7 @@ class Event(
             )
         if self.participants and not self.count_kind:
             errors["count_kind"] = _("Say how the participants were counted.")
-        if sum(breakdown.values()) > self.participants:
+        if breakdown and sum(breakdown.values()) > self.participants:
             errors[next(iter(breakdown))] = _(
                 "The groups add up to %(sum)s, more than the %(total)s participants."
             ) % {"sum": sum(breakdown.values()), "total": self.participants}

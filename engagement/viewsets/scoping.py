@@ -18,24 +18,35 @@ from engagement.models import Event
 from engagement.services.scope import get_scope, visible_events
 
 
-def event_in_scope_or_404(user, pk):
-    if get_scope(user).unrestricted:
+def events_in_scope_or_404(user, pks):
+    """Raise 404 unless every event named in ``pks`` is in the user's scope."""
+    if get_scope(user).unrestricted or not pks:
         return
     try:
-        visible = visible_events(user).filter(pk=unquote(str(pk))).exists()
+        wanted = {int(unquote(str(pk))) for pk in pks}
+        visible = set(visible_events(user).filter(pk__in=wanted).values_list("pk", flat=True))
     except (ValueError, TypeError, ValidationError):
-        visible = False
-    if not visible:
+        raise Http404 from None
+    if wanted - visible:
         raise Http404
 
 
+def event_in_scope_or_404(user, pk):
+    events_in_scope_or_404(user, [pk])
+
+
 def scoped_view(view_func, pk_kwarg="pk"):
-    """Wrap a view so that a ``pk`` outside the requesting user's scope is a 404."""
+    """Wrap a view so that naming an event outside the user's scope is a 404.
+
+    Events are named by the ``pk`` URL keyword or, in choosers and bulk actions, by ``?id=``.
+    """
 
     @functools.wraps(view_func)
     def view(request, *args, **kwargs):
+        pks = [pk for pk in request.GET.getlist("id") if pk != "all"]
         if pk_kwarg in kwargs:
-            event_in_scope_or_404(request.user, kwargs[pk_kwarg])
+            pks.append(kwargs[pk_kwarg])
+        events_in_scope_or_404(request.user, pks)
         return view_func(request, *args, **kwargs)
 
     return view
