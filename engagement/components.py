@@ -28,7 +28,9 @@ class ScopedWorkflowObjectsToModeratePanel(WorkflowObjectsToModeratePanel):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         user = parent_context["request"].user
-        context["states"] = [state for state in context["states"] if not _hidden(user, state["obj"])]
+        context["states"] = [
+            state for state in context["states"] if not _hidden(user, state["obj"])
+        ]
         return context
 
 

@@ -12,6 +12,7 @@ people need two guards on top:
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.encoding import force_str
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -30,8 +31,31 @@ def neutralise(value):
     return value
 
 
+def in_language(chunks, language):
+    """Produce ``chunks`` with ``language`` active while each one is made.
+
+    A streamed CSV is written after the view has returned, when the admin user's language is
+    no longer active: headings and choice labels would come out in the site's default language.
+    """
+    iterator = iter(chunks)
+    while True:
+        with translation.override(language):
+            try:
+                chunk = next(iterator)
+            except StopIteration:
+                return
+        yield chunk
+
+
 class SafeSpreadsheetExportMixin:
     """Mixin for Wagtail index views with ``list_export``: formula guard and XLSX row limit."""
+
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        response.streaming_content = in_language(
+            response.streaming_content, translation.get_language()
+        )
+        return response
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)

@@ -171,7 +171,8 @@ class OrganiserScopeForm(WagtailAdminModelForm):
         cleaned_data = super().clean()
         if not cleaned_data.get("projects") and not cleaned_data.get("districts"):
             raise ValidationError(
-                _("Choose at least one project or one district: an empty rule would grant nothing."),
+                _("Choose at least one project or one district: "
+                  "an empty rule would grant nothing."),
                 code="empty_scope",
             )
         return cleaned_data

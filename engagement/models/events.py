@@ -280,9 +280,8 @@ class Event(
     @property
     def breakdown(self):
         """``{field name: count}`` of the groups that were filled in."""
-        return {
-            name: getattr(self, name) for name in BREAKDOWN_FIELDS if getattr(self, name) is not None
-        }
+        values = {name: getattr(self, name) for name in BREAKDOWN_FIELDS}
+        return {name: value for name, value in values.items() if value is not None}
 
     def has_started(self, now=None):
         return self.start is not None and self.start <= (now or timezone.now())

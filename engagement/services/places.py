@@ -49,7 +49,8 @@ def place_rows():
     regions = read_tsv("regions.tsv")
     region_slugs = {}
     for region in regions:
-        rows.append(PlaceRow(region["slug"], "region", {code: region[code] for code in NAME_COLUMNS}))
+        names = {code: region[code] for code in NAME_COLUMNS}
+        rows.append(PlaceRow(region["slug"], "region", names))
         region_slugs[region["en"].split()[0]] = region["slug"]
     original_region = regions[0]["slug"]
 

@@ -29,8 +29,8 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from engagement import conf
 from engagement.models import (
-    DISTRICT_KINDS,
     BREAKDOWN_FIELDS,
+    DISTRICT_KINDS,
     Accessibility,
     CountKind,
     Event,

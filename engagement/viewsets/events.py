@@ -149,8 +149,8 @@ class EventIndexView(SafeSpreadsheetExportMixin, IndexView):
             "translation_key", "locale_id"
         ):
             locales.setdefault(key, set()).add(locale_id)
-        sources = dict(
-            (((object_id, locale_id), source_id) for object_id, locale_id, source_id in (
+        sources = {
+            (object_id, locale_id): source_id for object_id, locale_id, source_id in (
                 TranslationSource.objects.filter(
                     object_id__in=keys,
                     specific_content_type=ContentType.objects.get_for_model(Event),
@@ -158,8 +158,8 @@ class EventIndexView(SafeSpreadsheetExportMixin, IndexView):
                 )
                 .values_list("object_id", "locale_id", "pk")
                 .distinct()
-            ))
-        )
+            )
+        }
         return {
             "locales": locales,
             "sources": sources,
@@ -224,9 +224,9 @@ class EventIndexView(SafeSpreadsheetExportMixin, IndexView):
     # --- export -----------------------------------------------------------------------------
 
     def to_row_dict(self, item):
-        return {field: value for field, value in zip(
+        return dict(zip(
             self.list_export, self.export_values(item), strict=True
-        )}
+        ))
 
     def export_values(self, event):
         zone = conf.event_time_zone()

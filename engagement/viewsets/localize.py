@@ -73,6 +73,8 @@ def scoped_translations_report_view_class():
 
         def get_queryset(self):
             queryset = super().get_queryset()
+            if not queryset.ordered:
+                queryset = queryset.order_by("-pk")  # stable pages
             scope = get_scope(self.request.user)
             if scope.unrestricted:
                 return queryset

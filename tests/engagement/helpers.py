@@ -49,7 +49,14 @@ def make_event(project_=None, district_=None, title=None, start=None, **fields):
     )
 
 
-def make_user(username=None, groups=(), superuser=False, **fields):
+def set_admin_language(user, language):
+    from wagtail.users.models import UserProfile
+
+    UserProfile.get_for_user(user)
+    UserProfile.objects.filter(user=user).update(preferred_language=language)
+
+
+def make_user(username=None, groups=(), superuser=False, language=None, **fields):
     User = get_user_model()
     username = username or f"user-{next(_numbers)}"
     if superuser:
@@ -58,12 +65,14 @@ def make_user(username=None, groups=(), superuser=False, **fields):
         user = User.objects.create_user(username, f"{username}@example.com", "password", **fields)
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
+    if language:
+        set_admin_language(user, language)
     return user
 
 
-def make_organiser(projects=(), districts=(), username=None, can_publish=False):
+def make_organiser(projects=(), districts=(), username=None, can_publish=False, language=None):
     """A member of the Organisers group with one scope rule (none if both are empty)."""
-    user = make_user(username, groups=["Organisers"])
+    user = make_user(username, groups=["Organisers"], language=language)
     if projects or districts:
         rule = OrganiserScope.objects.create(user=user)
         rule.projects.set(projects)

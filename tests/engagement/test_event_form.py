@@ -28,10 +28,7 @@ def karasay():
 @pytest.fixture
 def organiser(talgar):
     """An organiser of every project in Talgar District, working in Russian."""
-    user = make_organiser(districts=[talgar])
-    UserProfile.get_for_user(user)
-    UserProfile.objects.filter(user=user).update(preferred_language="ru")
-    return user
+    return make_organiser(districts=[talgar], language="ru")
 
 
 def errors_in(response, field, language="en"):

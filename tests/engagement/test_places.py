@@ -4,10 +4,10 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from wagtail.models import Locale
 
 from engagement.models import Place, PlaceKind, PlaceTransfer
 from engagement.services.places import load_places, place_rows
-from wagtail.models import Locale
 
 from .helpers import district
 

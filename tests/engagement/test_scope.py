@@ -6,8 +6,8 @@ import re
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale
 
 from engagement.models import Event, OrganiserScope
@@ -212,12 +212,13 @@ def test_the_site_history_shows_only_events_inside_the_scope(client, events, pla
 
 
 def test_usage_of_an_image_hides_events_outside_the_scope(client, places):
-    user = make_organiser(districts=[places["talgar"]])
+    user = make_organiser(districts=[places["talgar"]], language="en")
     image = Image.objects.create(title="Сурет", file=get_test_image_file(), uploaded_by_user=user)
     gallery = {"images": [{"image": image.pk, "alt_text": "Сурет", "decorative": False,
                            "caption": ""}], "thumbnail_width": 150, "thumbnail_height": 150,
                "link": "lightbox", "titles": "never"}
-    make_event(district_=places["talgar"], title="Талғар суреттері", photos=[{"type": "gallery", "value": gallery}])
+    make_event(district_=places["talgar"], title="Талғар суреттері",
+               photos=[{"type": "gallery", "value": gallery}])
     make_event(district_=places["karasay"], title="Қарасай суреттері",
                photos=[{"type": "gallery", "value": gallery}])
     client.force_login(user)

@@ -1,18 +1,21 @@
 """manage.py seed_engagement: projects, places, organisers and events at full scale."""
 
+from argparse import ArgumentTypeError
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.formats import number_format
 
 from engagement.services.seeding import EngagementSeeder, SeedError
 
 
-def _positive(value):
+def count(value):
+    """A whole number, 0 or more (argparse prints the message of a refusal)."""
     try:
         number = int(value)
     except ValueError as error:
-        raise ValueError(f"{value!r} is not a whole number") from error
+        raise ArgumentTypeError(f"{value!r} is not a whole number") from error
     if number < 0:
-        raise ValueError(f"{value!r} is negative")
+        raise ArgumentTypeError(f"{value!r} is negative")
     return number
 
 
@@ -24,9 +27,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--events", type=_positive, default=3000)
-        parser.add_argument("--participants", type=_positive, default=1_200_000)
-        parser.add_argument("--organisers", type=_positive, default=12)
+        parser.add_argument("--events", type=count, default=3000)
+        parser.add_argument("--participants", type=count, default=1_200_000)
+        parser.add_argument("--organisers", type=count, default=12)
         parser.add_argument("--random-seed", type=int, default=None,
                             help="Make the same data on every run.")
         parser.add_argument("--reset", action="store_true",
@@ -38,7 +41,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         seeder = EngagementSeeder(
-            random_seed=options["random_seed"], progress=options["verbosity"] > 0 and not options["no_progress"],
+            random_seed=options["random_seed"],
+            progress=options["verbosity"] > 0 and not options["no_progress"],
         )
         try:
             result = seeder.run(
