@@ -8,7 +8,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Cast
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
@@ -336,3 +336,9 @@ class Event(
 
     def get_preview_template(self, request, mode_name):
         return "engagement/event_preview.html"
+
+    def serve_preview(self, request, mode_name):
+        # Preview in the event's language, not the admin user's.
+        with translation.override(self.locale.language_code):
+            response = super().serve_preview(request, mode_name)
+            return response.render() if hasattr(response, "render") else response

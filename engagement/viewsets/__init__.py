@@ -9,6 +9,7 @@ from .reference import OrganiserScopeViewSet, PlaceViewSet, ProjectViewSet
 
 class EngagementViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Engagement")
+    menu_name = "engagement"  # not derived from the label, which is translated
     menu_icon = "group"
     menu_order = 250
     items = (EventViewSet, ProjectViewSet, PlaceViewSet, OrganiserScopeViewSet)

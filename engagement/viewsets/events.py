@@ -314,6 +314,7 @@ class EventViewSet(ScopedViewSetMixin, SnippetViewSet):
     model = Event
     icon = "date"
     menu_label = _("Events")
+    menu_name = "events"
     menu_order = 100
     index_view_class = EventIndexView
     chooser_viewset_class = EventChooserViewSet

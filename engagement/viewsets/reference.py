@@ -14,6 +14,7 @@ class ProjectViewSet(SnippetViewSet):
     model = Project
     icon = "tag"
     menu_label = _("Projects")
+    menu_name = "projects"
     menu_order = 200
     list_display = ["name", "slug", "active"]
     list_filter = ["active"]
@@ -24,6 +25,7 @@ class PlaceViewSet(SnippetViewSet):
     model = Place
     icon = "site"
     menu_label = _("Places")
+    menu_name = "places"
     menu_order = 300
     list_display = ["name", "kind", Column("parent", label=_("Belongs to"), accessor="parent")]
     list_filter = ["kind"]
@@ -43,6 +45,7 @@ class OrganiserScopeViewSet(ModelViewSet):
     copy_view_enabled = False
     icon = "lock"
     menu_label = _("Organiser scopes")
+    menu_name = "organiser-scopes"
     menu_order = 400
     list_display = ["user", "note"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "note"]
