@@ -1,8 +1,5 @@
 """Organiser scope: what an organiser sees and may do, and what editors see."""
 
-import html
-import re
-
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
@@ -16,17 +13,9 @@ from engagement.services.scope import get_scope
 from engagement.translation import translate_instance
 
 from .forms import event_form_data, event_url
-from .helpers import district, make_event, make_organiser, make_user, project
+from .helpers import district, listed_titles, make_event, make_organiser, make_user, project
 
 pytestmark = pytest.mark.django_db
-
-TITLE = re.compile(r'<span id="snippet_\d+_title">(.*?)</span>')
-
-
-def listed_titles(response):
-    """The event titles of an admin listing response, in order."""
-    return [html.unescape(title) for title in TITLE.findall(response.content.decode())]
-
 
 @pytest.fixture
 def places():
