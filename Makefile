@@ -53,9 +53,9 @@ pytest: install
 messages: install
 	$(MANAGE) makemessages -l kk -l ru --ignore=.venv --ignore=tests --ignore=bench --ignore=node_modules --no-obsolete
 
-# Every benchmark script in bench/ on the database DATABASE_URL names (SQLite by default).
+# Every benchmark in bench/ (bench/run_all.py lists them), on SQLite unless DATABASE_URL is set.
 bench: setup
-	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	$(BIN)/python bench/run_all.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media tests/browser/node_modules

@@ -1,5 +1,30 @@
 """The plugin's models, one module per domain, re-exported here."""
 
+from .audit import EventLogEntry
+from .events import (
+    BREAKDOWN_FIELDS,
+    Accessibility,
+    CountKind,
+    Event,
+    EventFormat,
+    EventStatus,
+)
+from .places import DISTRICT_KINDS, Place, PlaceKind, PlaceTransfer
 from .projects import Project
+from .scope import OrganiserScope
 
-__all__ = ["Project"]
+__all__ = [
+    "BREAKDOWN_FIELDS",
+    "DISTRICT_KINDS",
+    "Accessibility",
+    "CountKind",
+    "Event",
+    "EventFormat",
+    "EventLogEntry",
+    "EventStatus",
+    "OrganiserScope",
+    "Place",
+    "PlaceKind",
+    "PlaceTransfer",
+    "Project",
+]

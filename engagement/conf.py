@@ -1,0 +1,52 @@
+"""The plugin's settings, read in one place.
+
+Every setting is optional; a host site overrides a default by defining the ``ENGAGEMENT_*``
+name in its Django settings. Values are read on each call so that tests can override them.
+"""
+
+import zoneinfo
+
+from django.apps import apps
+from django.conf import settings
+
+DEFAULTS = {
+    # A headcount above this needs an explicit confirmation in the event form.
+    "ENGAGEMENT_PARTICIPANTS_PLAUSIBLE_MAX": 50_000,
+    # No event can report more participants than this (a typing error, not a big event).
+    "ENGAGEMENT_PARTICIPANTS_MAX": 1_000_000,
+    # The page model that an event's "related news" may point at ("app_label.ModelName").
+    "ENGAGEMENT_NEWS_PAGE_MODEL": "home.NewsPage",
+    # The time zone in which event times are entered, listed and exported.
+    "ENGAGEMENT_EVENT_TIME_ZONE": "Asia/Almaty",
+    # The group of organisers (created by the plugin's migrations).
+    "ENGAGEMENT_ORGANISERS_GROUP": "Organisers",
+}
+
+
+def get(name):
+    """Return the host's value of the setting ``name`` or the plugin's default."""
+    return getattr(settings, name, DEFAULTS[name])
+
+
+def plausible_participants_max():
+    return int(get("ENGAGEMENT_PARTICIPANTS_PLAUSIBLE_MAX"))
+
+
+def participants_max():
+    return int(get("ENGAGEMENT_PARTICIPANTS_MAX"))
+
+
+def event_time_zone():
+    return zoneinfo.ZoneInfo(get("ENGAGEMENT_EVENT_TIME_ZONE"))
+
+
+def organisers_group_name():
+    return get("ENGAGEMENT_ORGANISERS_GROUP")
+
+
+def news_page_model():
+    """The page model for related news, or ``None`` when the host has no such model."""
+    try:
+        return apps.get_model(get("ENGAGEMENT_NEWS_PAGE_MODEL"))
+    except (LookupError, ValueError):
+        return None
