@@ -53,6 +53,7 @@ pytest: install
 messages: install
 	$(MANAGE) makemessages -l kk -l ru --ignore=.venv --ignore=tests --ignore=bench --ignore=node_modules --no-obsolete
 
+# Every benchmark in bench/ (bench/run_all.py lists them), on SQLite unless DATABASE_URL is set.
 bench: setup
 	$(BIN)/python bench/run_all.py
 

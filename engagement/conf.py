@@ -1,18 +1,30 @@
-"""The plugin's settings, each read from ``settings.ENGAGEMENT_<NAME>`` with a default.
+"""The plugin's settings, read in one place.
 
-Use ``from engagement.conf import engagement_settings`` and read
-``engagement_settings.LEGACY_PAGE_MODEL``; the value is looked up on every access, so
-``override_settings`` in tests works.
+Every setting is optional; a host site overrides a default by defining the ``ENGAGEMENT_*``
+name in its Django settings. Values are read on each call so that tests can override them.
 """
 
+import zoneinfo
+
+from django.apps import apps
 from django.conf import settings
 
 DEFAULTS = {
-    #: The page model WordPress posts become (``"app_label.ModelName"``).
-    "LEGACY_PAGE_MODEL": "home.NewsPage",
-    #: Which fields of that model receive what. A role mapped to ``None``, or to a field the
-    #: model does not have, is left out. ``body`` must be a StreamField.
-    "LEGACY_FIELDS": {
+    # A headcount above this needs an explicit confirmation in the event form.
+    "ENGAGEMENT_PARTICIPANTS_PLAUSIBLE_MAX": 50_000,
+    # No event can report more participants than this (a typing error, not a big event).
+    "ENGAGEMENT_PARTICIPANTS_MAX": 1_000_000,
+    # The page model that an event's "related news" may point at ("app_label.ModelName").
+    "ENGAGEMENT_NEWS_PAGE_MODEL": "home.NewsPage",
+    # The time zone in which event times are entered, listed and exported.
+    "ENGAGEMENT_EVENT_TIME_ZONE": "Asia/Almaty",
+    # The group of organisers (created by the plugin's migrations).
+    "ENGAGEMENT_ORGANISERS_GROUP": "Organisers",
+    # The page model WordPress posts become ("app_label.ModelName").
+    "ENGAGEMENT_LEGACY_PAGE_MODEL": "home.NewsPage",
+    # Which fields of that model receive what. A role mapped to None, or to a field the model
+    # lacks, is left out; "body" must be a StreamField. A host may override some keys only.
+    "ENGAGEMENT_LEGACY_FIELDS": {
         "body": "body",
         "date": "date",
         "lead": "lead",
@@ -22,17 +34,40 @@ DEFAULTS = {
 }
 
 
-class EngagementSettings:
-    """Attribute access to the plugin's settings with their defaults."""
-
-    def __getattr__(self, name):
-        if name not in DEFAULTS:
-            raise AttributeError(f"No engagement setting named {name!r}")
-        value = getattr(settings, f"ENGAGEMENT_{name}", DEFAULTS[name])
-        if isinstance(DEFAULTS[name], dict):
-            # A host overriding a few keys keeps the defaults of the others.
-            value = {**DEFAULTS[name], **value}
-        return value
+def get(name):
+    """Return the host's value of the setting ``name`` or the plugin's default."""
+    return getattr(settings, name, DEFAULTS[name])
 
 
-engagement_settings = EngagementSettings()
+def plausible_participants_max():
+    return int(get("ENGAGEMENT_PARTICIPANTS_PLAUSIBLE_MAX"))
+
+
+def participants_max():
+    return int(get("ENGAGEMENT_PARTICIPANTS_MAX"))
+
+
+def event_time_zone():
+    return zoneinfo.ZoneInfo(get("ENGAGEMENT_EVENT_TIME_ZONE"))
+
+
+def organisers_group_name():
+    return get("ENGAGEMENT_ORGANISERS_GROUP")
+
+
+def news_page_model():
+    """The page model for related news, or ``None`` when the host has no such model."""
+    try:
+        return apps.get_model(get("ENGAGEMENT_NEWS_PAGE_MODEL"))
+    except (LookupError, ValueError):
+        return None
+
+
+def legacy_page_model_label():
+    """The page model WordPress posts become, as ``"app_label.ModelName"``."""
+    return get("ENGAGEMENT_LEGACY_PAGE_MODEL")
+
+
+def legacy_fields():
+    """``{role: field name}``: the defaults updated with the host's own."""
+    return {**DEFAULTS["ENGAGEMENT_LEGACY_FIELDS"], **get("ENGAGEMENT_LEGACY_FIELDS")}

@@ -5,9 +5,11 @@ on a site that editors have already changed.
 """
 
 import logging
+from io import StringIO
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
@@ -53,6 +55,7 @@ class DemoLoader:
             self.home = self.ensure_home()
             self.ensure_site(self.home)
             self.ensure_translations(self.home)
+            self.ensure_engagement_data()
             self.ensure_news()
         return self
 
@@ -121,3 +124,13 @@ class DemoLoader:
             strings[home.slug] = f"{home.slug}-{code}"
             translate_instance(home, locale, strings, user=self.admin)
             self.log(f"Translated the home page into {code}")
+
+    def ensure_engagement_data(self):
+        """A small run of the engagement plugin's generator: projects, places, events."""
+        output = StringIO()
+        call_command(
+            "seed_engagement", events=60, participants=24_000, organisers=3,
+            random_seed=2021, if_empty=True, no_progress=True, stdout=output,
+        )
+        if output.getvalue():
+            self.log("Created demo engagement data: " + output.getvalue().replace("\n", "; "))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 from wagtail_localize.strings import StringValue
 
 from engagement.models import Project
@@ -423,6 +424,9 @@ class NewsDemo:
     # Images -------------------------------------------------------------------------------
 
     def ensure_legacy_images(self):
+        if Collection.get_first_root_node() is None:
+            # A flushed database (transactional tests) has no root collection.
+            Collection.add_root(name="Root")
         Image = get_image_model()
         images = {}
         for legacy_id, data in LEGACY_IMAGES.items():

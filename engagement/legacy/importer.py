@@ -27,7 +27,7 @@ from wagtail.search import index as search_index
 from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from engagement.conf import engagement_settings
+from engagement import conf
 
 from . import content, locales, redirects
 from .images import AttachmentImporter
@@ -51,7 +51,7 @@ class ImportError_(Exception):
 
 def get_page_model():
     """The page model posts become (``ENGAGEMENT_LEGACY_PAGE_MODEL``)."""
-    label = engagement_settings.LEGACY_PAGE_MODEL
+    label = conf.legacy_page_model_label()
     try:
         model = apps.get_model(label)
     except (LookupError, ValueError) as error:
@@ -66,7 +66,7 @@ def get_page_model():
 def field_names(model):
     """``{role: field name}`` of the roles (body, date, …) the model has a field for."""
     names = {}
-    for role, name in engagement_settings.LEGACY_FIELDS.items():
+    for role, name in conf.legacy_fields().items():
         if not name:
             continue
         try:

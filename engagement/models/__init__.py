@@ -2,6 +2,32 @@
 
 from engagement.legacy.models import LegacyObject
 
+from .audit import EventLogEntry
+from .events import (
+    BREAKDOWN_FIELDS,
+    Accessibility,
+    CountKind,
+    Event,
+    EventFormat,
+    EventStatus,
+)
+from .places import DISTRICT_KINDS, Place, PlaceKind, PlaceTransfer
 from .projects import Project
+from .scope import OrganiserScope
 
-__all__ = ["LegacyObject", "Project"]
+__all__ = [
+    "BREAKDOWN_FIELDS",
+    "DISTRICT_KINDS",
+    "Accessibility",
+    "CountKind",
+    "Event",
+    "EventFormat",
+    "EventLogEntry",
+    "EventStatus",
+    "LegacyObject",
+    "OrganiserScope",
+    "Place",
+    "PlaceKind",
+    "PlaceTransfer",
+    "Project",
+]

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 hex_colour = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # and six hexadecimal digits, e.g. #0b3d91.")
@@ -58,6 +59,16 @@ class Project(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.FilterField("locale"),
         index.FilterField("active"),
+    ]
+    # The slug, colour, logo and status are shared by every translation of a project.
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        TranslatableField("audience"),
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("colour"),
+        SynchronizedField("logo"),
+        SynchronizedField("active"),
     ]
 
     class Meta(TranslatableMixin.Meta):

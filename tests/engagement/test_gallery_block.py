@@ -13,11 +13,11 @@ pytestmark = pytest.mark.django_db
 
 
 def thumbnails(html):
-    return thumbnails(html)
+    return [img for img in find_tags(html, "img") if "eg-gallery__image" in img.get("class", "")]
 
 
 def gallery_links(html):
-    return gallery_links(html)
+    return [a for a in find_tags(html, "a") if "eg-gallery__link" in a.get("class", "")]
 
 
 def render(raw, language="en"):

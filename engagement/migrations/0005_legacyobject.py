@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('engagement', '0001_initial'),
+        ('engagement', '0004_groups_and_workflow'),
     ]
 
     operations = [

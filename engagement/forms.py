@@ -1,0 +1,178 @@
+"""Admin forms of the plugin: the event form (scope, headcount plausibility, venue time) and the
+organiser scope form."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets import AdminDateTimeInput
+
+from engagement import conf
+from engagement.models import DISTRICT_KINDS, Place, PlaceKind, Project
+from engagement.models.i18n import default_language_code, localized_names
+from engagement.services.scope import get_scope
+
+
+class VenueDateTimeField(forms.DateTimeField):
+    """A date and time as read on a clock at the venue (``ENGAGEMENT_EVENT_TIME_ZONE``).
+
+    Whatever time zone the admin user works in, "14:00" means 14:00 in Almaty; a time that does
+    not exist or happens twice there (the clocks went back on 1 March 2024) is refused.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", AdminDateTimeInput)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        with timezone.override(conf.event_time_zone()):
+            return super().to_python(value)
+
+    def prepare_value(self, value):
+        with timezone.override(conf.event_time_zone()):
+            return super().prepare_value(value)
+
+
+class CanonicalChoiceField(forms.ModelChoiceField):
+    """A choice among canonical projects or places, labelled in the admin user's language."""
+
+    names = None
+
+    def label_from_instance(self, obj):
+        names = self.names or {}
+        label = names.get(obj.pk, str(obj))
+        parent_id = getattr(obj, "parent_id", None)
+        if getattr(obj, "kind", None) in (PlaceKind.SETTLEMENT, PlaceKind.RURAL_DISTRICT):
+            label = f"{label} ({names.get(parent_id, '')})"
+        return label
+
+
+def _canonical(model):
+    return model.objects.filter(locale__language_code=default_language_code())
+
+
+class EventForm(WagtailAdminModelForm):
+    """The admin form of :class:`~engagement.models.Event`.
+
+    Besides the model's own rules it keeps organisers inside their scope and asks for an
+    explicit confirmation of an implausibly large headcount.
+    """
+
+    project = CanonicalChoiceField(
+        queryset=Project.objects.none(), label=_("project"),
+        error_messages={"invalid_choice": _(
+            "Choose a project from the list: this one does not exist or is outside your scope."
+        )},
+    )
+    district = CanonicalChoiceField(
+        queryset=Place.objects.none(), label=_("district or city"),
+        help_text=_("A district or a city of regional significance."),
+        error_messages={"invalid_choice": _(
+            "Choose a district from the list: this one does not exist or is outside your scope."
+        )},
+    )
+    settlement = CanonicalChoiceField(
+        queryset=Place.objects.none(), label=_("settlement"), required=False,
+        help_text=_("Optional: a rural district or settlement inside the district."),
+    )
+    start = VenueDateTimeField(label=_("start"), help_text=_("Local time in the region."))
+    end = VenueDateTimeField(label=_("end"), help_text=_("Local time in the region."))
+    confirm_large_headcount = forms.BooleanField(
+        label=_("I confirm this unusually large number of participants"), required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        scope = get_scope(self.for_user) if self.for_user is not None else None
+        project_names = localized_names(Project)
+        place_names = localized_names(Place)
+
+        projects = _canonical(Project)
+        districts = _canonical(Place).filter(kind__in=DISTRICT_KINDS)
+        settlements = _canonical(Place).filter(
+            kind__in=(PlaceKind.RURAL_DISTRICT, PlaceKind.SETTLEMENT)
+        )
+        if scope is not None and scope.project_ids is not None:
+            projects = projects.filter(pk__in=scope.project_ids)
+        if scope is not None and scope.district_ids is not None:
+            districts = districts.filter(pk__in=scope.district_ids)
+        for name, queryset, names in (
+            ("project", projects, project_names),
+            ("district", districts, place_names),
+            ("settlement", settlements, place_names),
+        ):
+            if name in self.fields:
+                self.fields[name].queryset = queryset
+                self.fields[name].names = names
+        self.fields["confirm_large_headcount"].help_text = _(
+            "Needed when more than %(max)s people took part."
+        ) % {"max": conf.plausible_participants_max()}
+
+    def clean(self):
+        cleaned_data = super().clean()
+        project, district = cleaned_data.get("project"), cleaned_data.get("district")
+        if self.for_user is not None and project is not None and district is not None:
+            if not get_scope(self.for_user).allows(project.pk, district.pk):
+                self.add_error(
+                    "district",
+                    ValidationError(
+                        _("You may only log events of your own projects and districts: "
+                          "%(project)s in this district is outside your scope."),
+                        code="out_of_scope",
+                        params={"project": self.fields["project"].label_from_instance(project)},
+                    ),
+                )
+        participants = cleaned_data.get("participants")
+        limit = conf.plausible_participants_max()
+        if (
+            participants is not None
+            and participants > limit
+            and not cleaned_data.get("confirm_large_headcount")
+        ):
+            self.add_error(
+                "confirm_large_headcount",
+                ValidationError(
+                    _("More than %(max)s participants is unusual: check the number and tick the "
+                      "confirmation if it is right."),
+                    code="confirm_headcount",
+                    params={"max": limit},
+                ),
+            )
+        return cleaned_data
+
+    def save(self, commit=True):
+        if self.instance.organiser_id is None and self.for_user is not None:
+            self.instance.organiser = self.for_user
+        return super().save(commit=commit)
+
+
+class OrganiserScopeForm(WagtailAdminModelForm):
+    """An organiser scope rule needs at least one project or district."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "user" in self.fields:
+            self.fields["user"].queryset = get_user_model().objects.filter(
+                groups__name=conf.organisers_group_name()
+            ).order_by("username")
+            self.fields["user"].help_text = _(
+                "Members of the %(group)s group; add a user to the group first."
+            ) % {"group": conf.organisers_group_name()}
+        for name, model in (("projects", Project), ("districts", Place)):
+            if name in self.fields:
+                names = localized_names(model)
+                self.fields[name].label_from_instance = (
+                    lambda obj, names=names: names.get(obj.pk, str(obj))
+                )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not cleaned_data.get("projects") and not cleaned_data.get("districts"):
+            raise ValidationError(
+                _("Choose at least one project or one district: "
+                  "an empty rule would grant nothing."),
+                code="empty_scope",
+            )
+        return cleaned_data

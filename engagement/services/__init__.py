@@ -1,0 +1,1 @@
+"""The plugin's business rules: organiser scope, seeding, exports. Views stay thin."""

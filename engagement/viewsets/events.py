@@ -1,0 +1,366 @@
+"""The admin of events: listing, exports, forms and chooser, all limited to the user's scope."""
+
+from django.contrib.admin.utils import quote
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
+from django.utils.functional import cached_property
+from django.utils.http import urlencode
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import (
+    BulkActionsCheckboxColumn,
+    Column,
+    LiveStatusTagColumn,
+    LocaleColumn,
+)
+from wagtail.admin.widgets.button import BaseButton, Button, ButtonWithDropdown
+from wagtail.models import Locale
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from engagement import conf
+from engagement.exports import SafeSpreadsheetExportMixin
+from engagement.filters import EventFilterSet
+from engagement.forms import EventForm
+from engagement.models import BREAKDOWN_FIELDS, Event, Place, Project
+from engagement.models.i18n import localized_names
+from engagement.services.scope import visible_events
+
+from .scoping import ScopedViewSetMixin
+
+PER_PAGE_CHOICES = (20, 50, 100)
+
+
+def _localize_listing_hook():
+    try:
+        from wagtail_localize.wagtail_hooks import register_snippet_listing_buttons
+    except ImportError:  # pragma: no cover - wagtail-localize is a dependency
+        return None
+    return register_snippet_listing_buttons
+
+
+class NewsPageChooserPanel(PageChooserPanel):
+    """A page chooser limited to ``ENGAGEMENT_NEWS_PAGE_MODEL`` when the host has that model."""
+
+    def get_form_options(self):
+        model = conf.news_page_model()
+        self.page_type = [model] if model else None
+        return super().get_form_options()
+
+
+class EventIndexView(SafeSpreadsheetExportMixin, IndexView):
+    default_ordering = "-start"
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset().for_listing().select_related("organiser")
+        return visible_events(self.request.user, queryset)
+
+    def get_paginate_by(self, queryset):
+        if self.is_export:
+            return None
+        try:
+            per_page = int(self.request.GET.get("per_page", ""))
+        except ValueError:
+            per_page = None
+        if per_page in PER_PAGE_CHOICES:
+            return per_page
+        return super().get_paginate_by(queryset)
+
+    # --- names and labels, computed once per request ---------------------------------------
+
+    @cached_property
+    def project_names(self):
+        return localized_names(Project)
+
+    @cached_property
+    def place_names(self):
+        return localized_names(Place)
+
+    def local_time(self, value):
+        return timezone.localtime(value, conf.event_time_zone()) if value else None
+
+    def participants_label(self, event):
+        if event.participants is None:
+            return "—"
+        label = number_format(event.participants, force_grouping=True)
+        if event.count_kind:
+            label = f"{label} ({event.get_count_kind_display()})"
+        return label
+
+    # --- listing ----------------------------------------------------------------------------
+
+    @cached_property
+    def columns(self):
+        columns = [
+            BulkActionsCheckboxColumn("bulk_actions", obj_type="snippet"),
+            self._get_title_column("__str__"),
+            Column("project", label=_("Project"), sort_key="project",
+                   accessor=lambda event: self.project_names.get(event.project_id, "")),
+            Column("district", label=_("District or city"), sort_key="district",
+                   accessor=lambda event: self.place_names.get(event.district_id, "")),
+            Column("start", label=_("Start"), sort_key="start",
+                   accessor=lambda event: date_format(
+                       self.local_time(event.start), "SHORT_DATETIME_FORMAT")),
+            Column("event_status", label=_("Status"),
+                   accessor=lambda event: event.get_status_display()),
+            Column("participants", label=_("Participants"), sort_key="participants",
+                   accessor=self.participants_label, classname="w-text-right"),
+        ]
+        if self.i18n_enabled:
+            columns.append(LocaleColumn())
+        columns.append(LiveStatusTagColumn())
+        return columns
+
+    def get_table(self, object_list):
+        object_list = list(object_list)
+        self._translation_state = self._load_translation_state(object_list)
+        return super().get_table(object_list)
+
+    def _load_translation_state(self, events):
+        """Which locales each listed event exists in, and its wagtail-localize sources.
+
+        Three queries for the whole page, instead of wagtail-localize's two per row.
+        """
+        from wagtail_localize.models import TranslationSource
+
+        keys = {event.translation_key for event in events}
+        if not keys:
+            return {"locales": {}, "sources": {}, "all_locales": set()}
+        locales = {}
+        for key, locale_id in Event.objects.filter(translation_key__in=keys).values_list(
+            "translation_key", "locale_id"
+        ):
+            locales.setdefault(key, set()).add(locale_id)
+        sources = {
+            (object_id, locale_id): source_id for object_id, locale_id, source_id in (
+                TranslationSource.objects.filter(
+                    object_id__in=keys,
+                    specific_content_type=ContentType.objects.get_for_model(Event),
+                    translations__enabled=True,
+                )
+                .values_list("object_id", "locale_id", "pk")
+                .distinct()
+            )
+        }
+        return {
+            "locales": locales,
+            "sources": sources,
+            "all_locales": set(Locale.objects.values_list("pk", flat=True)),
+        }
+
+    def get_translation_buttons(self, event, next_url):
+        state = getattr(self, "_translation_state", None)
+        user = self.request.user
+        if state is None or not user.has_perm("wagtail_localize.submit_translation"):
+            return []
+        buttons = []
+        if state["all_locales"] - state["locales"].get(event.translation_key, set()):
+            buttons.append(Button(
+                gettext("Translate"),
+                reverse("wagtail_localize:submit_snippet_translation",
+                        args=["engagement", "event", quote(event.pk)]),
+                attrs={"aria-label": gettext("Translate '%(title)s'") % {"title": str(event)}},
+                icon_name="wagtail-localize-language", priority=100,
+            ))
+        source_id = state["sources"].get((event.translation_key, event.locale_id))
+        if source_id is not None:
+            url = reverse("wagtail_localize:update_translations", args=[source_id])
+            buttons.append(Button(
+                gettext("Sync translated snippets"), f"{url}?{urlencode({'next': next_url})}",
+                attrs={"aria-label": gettext("Sync translations of '%(title)s'")
+                       % {"title": str(event)}},
+                icon_name="resubmit", priority=106,
+            ))
+        return buttons
+
+    def get_list_buttons(self, instance):
+        # As Wagtail's snippet listing, except that wagtail-localize's buttons (two queries per
+        # row) are replaced by ones built from the page's prefetched translation state.
+        next_url = self.request.path
+        skipped = _localize_listing_hook()
+        buttons = self.get_list_more_buttons(instance)
+        for hook in hooks.get_hooks("register_snippet_listing_buttons"):
+            if hook is not skipped:
+                buttons.extend(hook(instance, self.request.user, next_url))
+        buttons.extend(self.get_translation_buttons(instance, next_url))
+
+        list_buttons, more_buttons = [], []
+        for button in buttons:
+            if isinstance(button, BaseButton) and not button.allow_in_dropdown:
+                list_buttons.append(button)
+            elif isinstance(button, MenuItem):
+                if button.is_shown(self.request.user):
+                    more_buttons.append(Button.from_menu_item(button))
+            elif button.show:
+                more_buttons.append(button)
+        for hook in hooks.get_hooks("construct_snippet_listing_buttons"):
+            hook(more_buttons, instance, self.request.user)
+        if more_buttons:
+            list_buttons.append(ButtonWithDropdown(
+                buttons=more_buttons, icon_name="dots-horizontal",
+                attrs={"aria-label": gettext("More options for '%(title)s'")
+                       % {"title": str(instance)}},
+            ))
+        return list_buttons
+
+    # --- export -----------------------------------------------------------------------------
+
+    def to_row_dict(self, item):
+        return dict(zip(
+            self.list_export, self.export_values(item), strict=True
+        ))
+
+    def export_values(self, event):
+        zone = conf.event_time_zone()
+        return [
+            event.pk,
+            event.title,
+            self.project_names.get(event.project_id, ""),
+            self.place_names.get(event.district_id, ""),
+            self.place_names.get(event.settlement_id, "") if event.settlement_id else "",
+            timezone.localtime(event.start, zone).replace(tzinfo=None),
+            timezone.localtime(event.end, zone).replace(tzinfo=None),
+            event.get_status_display(),
+            event.get_format_display(),
+            event.participants,
+            event.get_count_kind_display() if event.count_kind else "",
+            *(getattr(event, name) for name in BREAKDOWN_FIELDS),
+            event.get_accessibility_display(),
+            event.venue_address,
+            event.cancellation_reason if event.cancelled else "",
+            event.organiser.get_username() if event.organiser else "",
+            event.locale.language_code,
+            event.live,
+        ]
+
+
+class ScopedChooserMixin:
+    def get_object_list(self):
+        return visible_events(self.request.user, super().get_object_list())
+
+
+class EventChooseView(ScopedChooserMixin, ChooseView):
+    pass
+
+
+class EventChooseResultsView(ScopedChooserMixin, ChooseResultsView):
+    pass
+
+
+class EventChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        return visible_events(self.request.user).get(pk=pk)
+
+
+class EventChosenMultipleView(SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return visible_events(self.request.user).filter(pk__in=pks)
+
+
+class EventChooserViewSet(ScopedViewSetMixin, SnippetChooserViewSet):
+    choose_view_class = EventChooseView
+    choose_results_view_class = EventChooseResultsView
+    chosen_view_class = EventChosenView
+    chosen_multiple_view_class = EventChosenMultipleView
+
+
+EXPORT_HEADINGS = {
+    "id": _("ID"),
+    "title": _("Title"),
+    "project": _("Project"),
+    "district": _("District or city"),
+    "settlement": _("Settlement"),
+    "start": _("Start (local time)"),
+    "end": _("End (local time)"),
+    "status": _("Status"),
+    "format": _("Format"),
+    "participants": _("Participants"),
+    "count_kind": _("How participants were counted"),
+    "participants_youth": _("Young people"),
+    "participants_veterans": _("Veterans"),
+    "participants_families": _("Families"),
+    "participants_disabilities": _("People with disabilities"),
+    "participants_other": _("Others"),
+    "accessibility": _("Venue accessibility"),
+    "venue_address": _("Venue address"),
+    "cancellation_reason": _("Reason for cancellation"),
+    "organiser": _("Organiser"),
+    "locale": _("Language"),
+    "live": _("Published"),
+}
+
+
+class EventViewSet(ScopedViewSetMixin, SnippetViewSet):
+    """Events, as snippets; every view sees only the events in the user's scope."""
+
+    model = Event
+    icon = "date"
+    menu_label = _("Events")
+    menu_name = "events"
+    menu_order = 100
+    index_view_class = EventIndexView
+    chooser_viewset_class = EventChooserViewSet
+    filterset_class = EventFilterSet
+    inspect_view_enabled = True
+    list_export = list(EXPORT_HEADINGS)
+    export_headings = EXPORT_HEADINGS
+    export_filename = "events"
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("title"),
+                    FieldPanel("project"),
+                    FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                    FieldRowPanel([FieldPanel("district"), FieldPanel("settlement")]),
+                    FieldPanel("venue_address"),
+                    FieldPanel("format"),
+                    MultiFieldPanel(
+                        [FieldPanel("accessibility"), FieldPanel("accessibility_notes")],
+                        heading=_("Accessibility"),
+                    ),
+                    FieldPanel("description"),
+                    NewsPageChooserPanel("related_news"),
+                    FieldPanel("organiser", permission="engagement.access_all_events"),
+                    MultiFieldPanel(
+                        [FieldPanel("cancelled"), FieldPanel("cancellation_reason")],
+                        heading=_("Cancellation"),
+                    ),
+                ],
+                heading=_("Event"),
+            ),
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("participants"), FieldPanel("count_kind")]),
+                    FieldPanel("confirm_large_headcount"),
+                    MultiFieldPanel(
+                        [FieldPanel(name) for name in BREAKDOWN_FIELDS],
+                        heading=_("Breakdown by group (optional)"),
+                        help_text=_("The groups may not add up to more than the participants."),
+                    ),
+                ],
+                heading=_("Participants"),
+            ),
+            ObjectList([FieldPanel("photos")], heading=_("Photos")),
+        ],
+        base_form_class=EventForm,
+    )

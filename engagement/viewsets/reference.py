@@ -1,0 +1,55 @@
+"""Projects, places and organiser scopes in the admin."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from engagement.forms import OrganiserScopeForm
+from engagement.models import OrganiserScope, Place, Project
+
+
+class ProjectViewSet(SnippetViewSet):
+    model = Project
+    icon = "tag"
+    menu_label = _("Projects")
+    menu_name = "projects"
+    menu_order = 200
+    list_display = ["name", "slug", "active"]
+    list_filter = ["active"]
+    inspect_view_enabled = True
+
+
+class PlaceViewSet(SnippetViewSet):
+    model = Place
+    icon = "site"
+    menu_label = _("Places")
+    menu_name = "places"
+    menu_order = 300
+    list_display = ["name", "kind", Column("parent", label=_("Belongs to"), accessor="parent")]
+    list_filter = ["kind"]
+    list_per_page = 50
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return Place.objects.select_related("parent", "locale")
+
+
+class OrganiserScopeViewSet(ModelViewSet):
+    """Administrators give organisers their projects and districts here."""
+
+    model = OrganiserScope
+    name = "organiser_scopes"
+    url_prefix = "engagement/organiser-scopes"
+    copy_view_enabled = False
+    icon = "lock"
+    menu_label = _("Organiser scopes")
+    menu_name = "organiser-scopes"
+    menu_order = 400
+    list_display = ["user", "note"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "note"]
+    edit_handler = ObjectList(
+        [FieldPanel("user"), FieldPanel("projects"), FieldPanel("districts"), FieldPanel("note")],
+        base_form_class=OrganiserScopeForm,
+    )
