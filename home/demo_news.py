@@ -1,5 +1,8 @@
 """Demo news: the 28th conference report (from ``demo_content/``) and a few short articles.
 
+The report comes from the old site: ``conference-report.kk.xml`` is a WordPress export made from
+the seed article, imported with the plugin's WordPress importer (its mangled gallery shortcode
+becomes a gallery); the demo then adds what the old post lacked (source, projects, key figures).
 Everything is written in Kazakh and translated into Russian and English with wagtail-localize
 (real translations, as a translator would make them in the admin). Like the rest of the demo
 loader, each step creates only what is missing.
@@ -8,13 +11,16 @@ loader, each step creates only what is missing.
 import datetime
 import io
 import re
+import tempfile
 from pathlib import Path
 
-from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail_localize.strings import StringValue
 
+from engagement.legacy.importer import WordPressImporter
+from engagement.legacy.shortcodes import normalise_opening_tag, parse_attrs, split_ids
+from engagement.legacy.wxr import parse_wxr
 from engagement.models import Project
 from engagement.translation import translate_instance
 
@@ -277,16 +283,16 @@ ARTICLES = [
 SHORTCODE = re.compile(r"^\[su_custom_gallery\b(?P<attrs>[^\]]*)\]$")
 # A direct quotation: "– Words ..., — деді А. Баталов."
 QUOTE = re.compile(r"^[–—-]\s*(?P<text>.+?),?\s*[—–-]\s*деді\s+(?P<speaker>.+?)\.?$")
-# WordPress typographic filters turned the shortcode's straight quotes into these.
-CURLY_QUOTES = str.maketrans(dict.fromkeys("«»“”„″‘’'", '"'))
 
 
 def parse_shortcode(attrs):
-    """``source=»media: 34077,34076″ width=»150″`` → ``{"ids": [34077, 34076], ...}``."""
-    values = dict(re.findall(r'(\w+)="([^"]*)"', attrs.translate(CURLY_QUOTES)))
-    source = values.get("source", "").removeprefix("media:")
+    """``source=»media: 34077,34076″ width=»150″`` → ``{"ids": [34077, 34076], ...}``.
+
+    Read with the plugin's WordPress shortcode parser, which undoes the typographic quotes.
+    """
+    values, _positional = parse_attrs(normalise_opening_tag(attrs)[0])
     return {
-        "ids": [int(number) for number in re.split(r"[\s,]+", source.strip()) if number],
+        "ids": split_ids(values.get("source", "").removeprefix("media:"))[0],
         "width": int(values.get("width", 150)),
         "height": int(values.get("height", 150)),
         "link": values.get("link", "lightbox"),
@@ -362,7 +368,6 @@ class NewsDemo:
     def run(self):
         self.projects = self.ensure_projects()
         self.index = self.ensure_index()
-        self.images = self.ensure_legacy_images()
         self.ensure_report()
         for article in ARTICLES:
             self.ensure_article(article)
@@ -421,73 +426,49 @@ class NewsDemo:
             translate_instance(page, self.locales[code], strings, user=self.user)
             self.log(f"Translated “{page.title}” into {code}")
 
-    # Images -------------------------------------------------------------------------------
+    # The conference report ----------------------------------------------------------------
 
-    def ensure_legacy_images(self):
+    def import_report(self):
+        """Import the report from the old site's export with the plugin's WordPress importer.
+
+        The two attachments' files are drawn into a temporary uploads folder first; the
+        importer makes them images, turns the shortcode into a gallery and records the ids.
+        """
         if Collection.get_first_root_node() is None:
             # A flushed database (transactional tests) has no root collection.
             Collection.add_root(name="Root")
+        with tempfile.TemporaryDirectory() as uploads:
+            for legacy_id, data in LEGACY_IMAGES.items():
+                path = Path(uploads) / "2021" / "03" / f"legacy-{legacy_id}.jpg"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(
+                    draw_demo_image(data["kind"], data["colours"], f"media {legacy_id}")
+                )
+            export = parse_wxr(CONTENT / "conference-report.kk.xml")
+            result = WordPressImporter(
+                export, uploads, parent=self.index, locale="kk", user=self.user
+            ).run()
+        [entry] = result.posts
+        if entry.get("error"):
+            raise RuntimeError(f"The demo report could not be imported: {entry['error']}")
         Image = get_image_model()
-        images = {}
-        for legacy_id, data in LEGACY_IMAGES.items():
-            tag = f"legacy-media-{legacy_id}"
-            image = Image.objects.filter(tags__name=tag).first()
-            if image is None:
-                content = draw_demo_image(data["kind"], data["colours"], f"media {legacy_id}")
-                image = Image(
-                    title=data["title"],
-                    file=ImageFile(io.BytesIO(content), name=f"legacy-{legacy_id}.jpg"),
-                )
-                image.save()
-                image.tags.add(tag)
-                self.log(f"Created the demo image for legacy media {legacy_id}")
-            images[legacy_id] = image
-        return images
+        for legacy_id, image_id in result.attachments.items():
+            Image.objects.get(pk=image_id).tags.add(f"legacy-media-{legacy_id}")
+        self.log("Imported the conference report from the old site's export")
+        return NewsPage.objects.get(pk=entry["page_id"])
 
-    # The conference report ----------------------------------------------------------------
-
-    def report_body(self, parts):
-        body = []
-        for kind, data in parts:
-            if kind == "paragraph":
-                body.append(("paragraph", f"<p>{segment_text(data)}</p>"))
-            elif kind == "quote":
-                body.append(
-                    ("quote", {"text": data["text"], "attribution": REPORT["attribution"]["kk"]})
-                )
-            elif kind == "gallery":
-                items = [
-                    {
-                        "image": self.images[legacy_id],
-                        "alt_text": LEGACY_IMAGES[legacy_id]["alt"]["kk"],
-                        "decorative": False,
-                        "caption": REPORT["caption"]["kk"],
-                    }
-                    for legacy_id in data["ids"]
-                ]
-                body.append(
-                    (
-                        "gallery",
-                        {
-                            "images": items,
-                            "thumbnail_width": data["width"],
-                            "thumbnail_height": data["height"],
-                            "link": data["link"],
-                            "titles": data["titles"],
-                        },
-                    )
-                )
-        body.append(("heading", {"text": REPORT["figures_heading"]["kk"], "level": "h2"}))
-        body.append(
+    def report_extras(self):
+        """What the old site's post did not have: the key figures under their heading."""
+        return [
+            ("heading", {"text": REPORT["figures_heading"]["kk"], "level": "h2"}),
             (
                 "figures",
                 [
                     {"value": value, "unit": unit, "label": label}
                     for value, unit, label in REPORT["figures"]["kk"]
                 ],
-            )
-        )
-        return body
+            ),
+        ]
 
     def report_translations(self, parts):
         """``{code: {kk segment: translated segment}}`` for the whole report."""
@@ -516,23 +497,17 @@ class NewsDemo:
         page = NewsPage.objects.child_of(self.index).filter(slug=REPORT["slug"]).first()
         parts = parse_report(read_report("kk"))
         if page is None:
-            page = NewsPage(
-                slug=REPORT["slug"],
-                locale=self.index.locale,
-                title=REPORT["title"]["kk"],
-                date=REPORT["date"],
-                lead=parts[0][1],
-                source_name=REPORT["source_name"],
-                source_url=REPORT["source_url"],
-                body=self.report_body(parts[1:]),
-            )
-            page.tags.add(*REPORT["tags"])
+            page = self.import_report()
+            page.source_name = REPORT["source_name"]
+            page.source_url = REPORT["source_url"]
+            page.body = [
+                (block.block_type, block.value) for block in page.body
+            ] + self.report_extras()
             page.project_links = [
                 NewsPageProject(project=self.projects[slug]) for slug in REPORT["projects"]
             ]
-            self.index.add_child(instance=page)
             page.save_revision(user=self.user).publish()
-            self.log("Created the conference report")
+            self.log("Completed the conference report")
         strings = self.report_translations(parts)
         for code in ("ru", "en"):
             if not page.has_translation(self.locales[code]):
