@@ -1,5 +1,7 @@
 """``manage.py convert_shortcodes``: shortcodes left in the rich text of existing pages."""
 
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 from wagtail.images import get_image_model
@@ -16,15 +18,22 @@ SEED_SHORTCODE = (
 )
 
 
+SOURCE = "old.example.kz"
+
+
 @pytest.fixture
 def images():
-    """Images recorded as WordPress attachments 34077 and 34076 of the old site."""
+    """Images recorded as attachments 34077 and 34076 of old.example.kz.
+
+    The demo imported attachments with the same ids from another site, so the commands below
+    name the site with ``source``.
+    """
     Image = get_image_model()
     found = {}
     for wp_id, alt in ((34077, "Конференция залы"), (34076, "Баяндамашы")):
         image = Image.objects.create(title=str(wp_id), description=alt,
                                      file=get_test_image_file(filename=f"{wp_id}.png"))
-        LegacyObject.record("old.example.kz", wp_id, "attachment", image)
+        LegacyObject.record(SOURCE, wp_id, "attachment", image)
         found[wp_id] = image
     return found
 
@@ -51,7 +60,7 @@ def test_a_gallery_shortcode_in_a_paragraph_becomes_a_gallery_in_place(images):
         "seed-in-text",
     )
 
-    call_command("convert_shortcodes", verbosity=0)
+    call_command("convert_shortcodes", source=SOURCE, verbosity=0)
 
     body = blocks_of(page)
     assert [kind for kind, _value in body] == ["paragraph", "gallery", "paragraph", "paragraph"]
@@ -75,21 +84,21 @@ def test_a_dry_run_and_pages_without_shortcodes_change_nothing(images):
     without = make_news(["<p>[Жаңартылды 14:20] Мәтін [sic]</p>"], "plain")
     revisions = Revision.objects.count()
 
-    call_command("convert_shortcodes", dry_run=True, verbosity=0)
+    call_command("convert_shortcodes", dry_run=True, source=SOURCE, verbosity=0)
     assert Revision.objects.count() == revisions
     assert [kind for kind, _value in blocks_of(with_shortcode)] == ["paragraph"]
 
-    call_command("convert_shortcodes", verbosity=0)
+    call_command("convert_shortcodes", source=SOURCE, verbosity=0)
     assert Revision.objects.count() == revisions + 1  # only the page with a shortcode
     assert blocks_of(without)[0][1].source == "<p>[Жаңартылды 14:20] Мәтін [sic]</p>"
 
 
 def test_a_second_run_finds_nothing_left_to_convert(images):
     make_news([f"<p>{SEED_SHORTCODE}</p>"], "twice")
-    call_command("convert_shortcodes", verbosity=0)
+    call_command("convert_shortcodes", source=SOURCE, verbosity=0)
     revisions = Revision.objects.count()
 
-    call_command("convert_shortcodes", verbosity=0)
+    call_command("convert_shortcodes", source=SOURCE, verbosity=0)
 
     assert Revision.objects.count() == revisions
 
@@ -99,7 +108,7 @@ def test_a_page_with_pending_changes_gets_a_draft_not_a_publication(images):
     page.body = [("paragraph", f"<p>Жоба {SEED_SHORTCODE}</p>")]
     page.save_revision()
 
-    call_command("convert_shortcodes", verbosity=0)
+    call_command("convert_shortcodes", source=SOURCE, verbosity=0)
 
     page.refresh_from_db()
     assert [block.block_type for block in page.body] == ["paragraph"]  # the live version
@@ -108,15 +117,28 @@ def test_a_page_with_pending_changes_gets_a_draft_not_a_publication(images):
     assert page.has_unpublished_changes
 
 
-def test_unknown_ids_and_enclosing_shortcodes_are_reported(images, capsys):
-    from io import StringIO
-
+def test_unknown_ids_and_enclosing_shortcodes_are_reported(images):
     make_news(['<p>[su_note]Ескерту[/su_note] [gallery ids="404"]</p>'], "unknown")
     out = StringIO()
 
-    call_command("convert_shortcodes", stdout=out, stderr=StringIO())
+    call_command("convert_shortcodes", source=SOURCE, stdout=out, stderr=StringIO())
 
     summary = out.getvalue()
     assert "missing_attachment" in summary
     assert "[su_note]" in summary
     assert "Ескерту" in blocks_of(NewsPage.objects.get(slug="unknown"))[0][1].source
+
+
+def test_ids_recorded_for_two_sites_need_the_source(images):
+    page = make_news(['<p>Мәтін [gallery ids="5001,5002"]</p>'], "ambiguous")
+    LegacyObject.record(SOURCE, 5001, "attachment", images[34077])
+    LegacyObject.record(SOURCE, 5002, "attachment", images[34076])
+    LegacyObject.record("other.example.kz", 5001, "attachment", images[34076])
+    out = StringIO()
+
+    call_command("convert_shortcodes", stdout=out, stderr=StringIO())
+
+    # Without the site, attachment 5001 could be either image: it is left out and reported.
+    gallery = blocks_of(page)[1][1]
+    assert [item["image"].pk for item in gallery["images"]] == [images[34076].pk]
+    assert "ambiguous_attachment" in out.getvalue()
