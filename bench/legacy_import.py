@@ -4,11 +4,11 @@ Run from the project folder:
 
     .venv/bin/python bench/legacy_import.py [--posts 2000] [--images-per-post 2]
 
-Each scenario runs on a fresh SQLite database in a temporary folder (or on ``DATABASE_URL``'s
-server, in a database created and dropped for the purpose), with the demo site loaded. It
-prints, for the first import and for a second run of the same file (which must create nothing):
-posts per second, wall time, peak Python memory (tracemalloc) and the process's peak resident
-set size.
+It runs on a fresh SQLite database in a temporary folder, or on ``DATABASE_URL`` (give it a
+throw-away database: the demo site and 4,000 pages are written into it), with the demo site
+loaded. For the first import and for a second run of the same file (which must create nothing)
+it prints wall time, posts per second and the process's peak resident set size (with
+``--trace``, also the peak Python heap measured by tracemalloc, which slows the run down).
 """
 
 import argparse

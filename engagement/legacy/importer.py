@@ -45,7 +45,7 @@ DRAFT_STATUSES = frozenset({"draft", "pending", "future", "private"})
 POST_TYPES = frozenset({"post"})
 
 
-class ImportError_(Exception):
+class PostSkipped(Exception):
     """A post cannot be imported; the message says why, for a person."""
 
 
@@ -209,7 +209,7 @@ class WordPressImporter:
             return entry
         try:
             result, galleries = self._import_post(item, conversion, entry)
-        except ImportError_ as error:
+        except PostSkipped as error:
             entry["status"] = "skipped"
             entry["error"] = str(error)
         except Exception as error:  # noqa: BLE001 - one bad post must not stop the archive
@@ -270,8 +270,11 @@ class WordPressImporter:
                 parent.add_child(instance=page)
             page = self._save(page, item, conversion)
             self._redirects(item, page, entry, conversion)
-            LegacyObject.record(self.source, item.wp_id, item.post_type, page,
-                                fingerprint=item.fingerprint, revision_id=page.latest_revision_id)
+            # Remembered for the rest of the run too: an id twice in one export is one page.
+            self.mappings[item.wp_id] = LegacyObject.record(
+                self.source, item.wp_id, item.post_type, page,
+                fingerprint=item.fingerprint, revision_id=page.latest_revision_id,
+            )
         if not self.dry_run:
             search_index.insert_or_update_object(page)
         self.touched.append(page)
@@ -288,7 +291,7 @@ class WordPressImporter:
                 content.plain_text(item.title) + " " + content.plain_text(item.content)
             )
         if code not in self.locales:
-            raise ImportError_(
+            raise PostSkipped(
                 _("The post is in %(code)s, a language this site has no locale for.")
                 % {"code": code}
             )
@@ -315,7 +318,7 @@ class WordPressImporter:
             self.default_parents[locale.pk] = parent.specific if parent else None
         parent = self.default_parents[locale.pk]
         if parent is None:
-            raise ImportError_(
+            raise PostSkipped(
                 _("There is no page in %(locale)s to put %(model)s pages under; "
                   "create one or give --parent.")
                 % {"locale": locale.language_code, "model": self.page_model._meta.verbose_name}

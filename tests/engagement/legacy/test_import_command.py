@@ -521,3 +521,11 @@ def test_queries_per_post_do_not_grow_with_the_export(tmp_path, uploads):
     assert (five - one) / 4 <= 120
     # ...and a post that did not change costs one query: its page.
     assert unchanged_five - unchanged_one == 4
+
+
+def test_a_post_twice_in_one_export_is_one_page(tmp_path, uploads):
+    report = run_import(tmp_path, uploads, post(37, "Бір", slug="twice"),
+                        post(37, "Бір", slug="twice"))
+
+    assert [post_entry["status"] for post_entry in report["posts"]] == ["created", "unchanged"]
+    assert NewsPage.objects.filter(slug__startswith="twice").count() == 1
