@@ -41,6 +41,11 @@ class Command(BaseCommand):
             raise CommandError(_("The uploads folder %(path)s does not exist.") % {
                 "path": uploads
             })
+        if options["report"] and not Path(options["report"]).resolve().parent.is_dir():
+            raise CommandError(
+                _("The folder for the report %(path)s does not exist.")
+                % {"path": options["report"]}
+            )
         parent = None
         if options["parent"]:
             parent_id = options["parent"]

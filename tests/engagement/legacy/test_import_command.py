@@ -301,6 +301,7 @@ def test_bad_options_are_refused_with_a_clear_message_and_change_nothing(tmp_pat
         ({"uploads": str(uploads), "parent": "999999"}, "no page with id 999999"),
         ({"uploads": str(uploads), "parent": str(home.pk)}, "cannot be created under"),
         ({"uploads": str(uploads), "locale": "de"}, "no locale de"),
+        ({"uploads": str(uploads), "report": str(tmp_path / "no" / "r.json")}, "for the report"),
     ]
     for options, message in cases:
         with translation.override("en"), pytest.raises(CommandError, match=message):
