@@ -53,8 +53,9 @@ pytest: install
 messages: install
 	$(MANAGE) makemessages -l kk -l ru --ignore=.venv --ignore=tests --ignore=bench --ignore=node_modules --no-obsolete
 
+# Every benchmark script in bench/ on the database DATABASE_URL names (SQLite by default).
 bench: setup
-	$(BIN)/python bench/run_all.py
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media tests/browser/node_modules

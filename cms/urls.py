@@ -3,11 +3,18 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from home.feeds import NewsFeed
+from home.sitemaps import MultilingualSitemap
+from home.views import search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # One sitemap for every locale, with hreflang alternates.
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:
@@ -19,6 +26,8 @@ if settings.DEBUG:
 
 # Kazakh pages have no prefix; Russian ones live under /ru/ and English ones under /en/.
 urlpatterns += i18n_patterns(
+    path("feed/", NewsFeed(), name="news_feed"),
+    path("search/", search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -4,7 +4,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.models import Filter
+
+from .images import prefetch_renditions
 
 
 class GalleryLink(blocks.ChoiceBlock):
@@ -63,7 +67,19 @@ class GalleryItemBlock(blocks.StructBlock):
 
 
 class GalleryBlock(blocks.StructBlock):
-    """An ordered set of images shown as thumbnails, optionally opening in a lightbox."""
+    """An ordered set of images shown as thumbnails, optionally opening in a lightbox.
+
+    Thumbnails are rendered as ``<picture>`` elements in AVIF, WebP and JPEG, cropped to the
+    block's size; every rendition of the gallery is fetched in one query (see
+    :meth:`rendition_specs`). With ``link = "lightbox"`` a native ``<dialog>`` shows the larger
+    image (``engagement/gallery.js``); without JavaScript every thumbnail is a plain link to
+    the larger image.
+    """
+
+    #: The thumbnail formats, in the order of the ``<source>`` elements.
+    thumbnail_formats = "format-{avif,webp,jpeg}"
+    #: The rendition a thumbnail links to (the lightbox shows it too).
+    large_spec = "max-1600x1600"
 
     images = blocks.ListBlock(GalleryItemBlock(), label=_("Images"), min_num=1)
     thumbnail_width = blocks.IntegerBlock(
@@ -82,3 +98,58 @@ class GalleryBlock(blocks.StructBlock):
         label = _("Gallery")
         template = "engagement/blocks/gallery.html"
         description = _("Thumbnails of several images; a click opens the larger image.")
+
+    def thumbnail_specs(self, value):
+        """The spec strings of one thumbnail, exactly as the ``<picture>`` asks for them."""
+        width = value.get("thumbnail_width") or 150
+        height = value.get("thumbnail_height") or 150
+        return Filter.expand_spec([self.thumbnail_formats, f"fill-{width}x{height}"])
+
+    def rendition_specs(self, value):
+        """Every rendition spec the gallery's template uses for each image."""
+        specs = self.thumbnail_specs(value)
+        if value.get("link") in ("lightbox", "image"):
+            specs.append(self.large_spec)
+        return specs
+
+    def gallery_images(self, value):
+        """The images of the gallery, in order, skipping items whose image was deleted."""
+        return [item["image"] for item in value.get("images", []) if item.get("image")]
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # A host page may have prefetched these already (then this costs nothing).
+        prefetch_renditions(self.gallery_images(value), self.rendition_specs(value))
+        items = [
+            {
+                "image": item["image"],
+                "alt": "" if item.get("decorative") else (item.get("alt_text") or ""),
+                "caption": item.get("caption") or "",
+            }
+            for item in value.get("images", [])
+            if item.get("image")
+        ]
+        context.update(
+            {
+                "items": items,
+                "thumbnail_specs": self.thumbnail_specs(value),
+                "large_spec": self.large_spec,
+            }
+        )
+        return context
+
+    def get_preview_value(self):
+        # Editors see the block with up to four images of their library, when there are any.
+        images = list(get_image_model().objects.order_by("-created_at")[:4])
+        return self.to_python(
+            {
+                "images": [
+                    {"image": image.pk, "alt_text": image.title, "caption": image.title}
+                    for image in images
+                ],
+                "thumbnail_width": 150,
+                "thumbnail_height": 150,
+                "link": "lightbox",
+                "titles": "hover",
+            }
+        )

@@ -5,9 +5,8 @@ strings into the translation editor: the target object stays in sync with its so
 edited further in the admin.
 """
 
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
-from wagtail_localize.operations import TranslationCreator
 
 
 def translate_instance(instance, locale, strings, user=None, publish=True):
@@ -24,11 +23,20 @@ def translate_instance(instance, locale, strings, user=None, publish=True):
     Returns:
         The translated instance (the specific page for pages).
     """
-    TranslationCreator(user, [locale]).create_translations(instance)
-    source = TranslationSource.objects.get_for_instance(instance)
+    if isinstance(instance, Page):
+        instance = instance.specific
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
     # Refresh the source so that edits made since it was last submitted are translated too.
     source.update_from_db()
-    translation = Translation.objects.get(source=source, target_locale=locale)
+    # Translatable objects the instance refers to (snippets chosen in it) need a translation
+    # first, as wagtail-localize's own TranslationCreator does.
+    for segment in source.relatedobjectsegment_set.all():
+        related = segment.object.get_instance(instance.locale)
+        if not related.has_translation(locale):
+            translate_instance(related, locale, {}, user=user, publish=publish)
+    translation, _created = Translation.objects.update_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
     segments = source.stringsegment_set.select_related("string", "context")
     for segment in segments:
         text = strings.get(segment.string.data)
@@ -44,6 +52,20 @@ def translate_instance(instance, locale, strings, user=None, publish=True):
                 "last_translated_by": user,
             },
         )
-    translation.save_target(user=user, publish=publish)
+    # wagtail-localize publishes through transaction.on_commit(revision.publish). Inside an
+    # outer atomic block (the demo loader, an import) that publish runs at commit time from an
+    # in-memory copy of the page whose tree data is stale by then: a page that got children in
+    # the meantime was saved back with numchild = 0 and its children answered 404. So the
+    # translation is saved as a draft and published here, at once. (Models without draft
+    # state cannot be saved as drafts: they are saved as they are.)
+    draftable = isinstance(instance, DraftStateMixin)
+    translation.save_target(user=user, publish=publish and not draftable)
     translated = instance.get_translation(locale)
-    return translated.specific if isinstance(translated, Page) else translated
+    if isinstance(translated, Page):
+        translated = translated.specific
+    if publish and draftable:
+        revision = translated.get_latest_revision()
+        if revision is not None:
+            revision.publish(user=user)
+            translated.refresh_from_db()
+    return translated

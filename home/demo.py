@@ -56,6 +56,7 @@ class DemoLoader:
             self.ensure_site(self.home)
             self.ensure_translations(self.home)
             self.ensure_engagement_data()
+            self.ensure_news()
         return self
 
     def ensure_locales(self):
@@ -109,6 +110,11 @@ class DemoLoader:
             site.save()
             self.log("Pointed the default site at the home page")
         return site
+
+    def ensure_news(self):
+        from .demo_news import NewsDemo
+
+        self.news = NewsDemo(self).run()
 
     def ensure_translations(self, home):
         for code, locale in self.locales.items():

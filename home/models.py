@@ -1,9 +1,22 @@
+from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import Filter
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
+from wagtail_localize.models import TranslationSource
+
+from engagement.images import prefetch_renditions
+from engagement.models import Project
+
+from .blocks import NewsBodyBlock
 
 
 class HomePage(Page):
@@ -26,3 +39,214 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+
+def source_language(page):
+    """The language ``page`` was written in: its wagtail-localize source's, else its own.
+
+    Tags are synchronised from the source page to its translations, so they read in this
+    language; templates mark them with ``lang`` for screen readers.
+    """
+    source = (
+        TranslationSource.objects.filter(object_id=page.translation_key)
+        .values_list("locale__language_code", flat=True)
+        .first()
+    )
+    return source or page.locale.language_code
+
+
+class NewsIndexPage(Page):
+    """The list of news of one locale: 12 articles a page, filtered by tag, project and year.
+
+    There is one per locale under each home page; its children are :class:`NewsPage` only.
+    Filters come from GET parameters (``?tag=slug&project=slug&year=2021&page=2``); an unknown
+    value is reported and ignored, so the index is shown unfiltered rather than failing.
+    """
+
+    #: Articles per page of the index.
+    per_page = 12
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("A sentence or two above the list.")
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+    def news(self):
+        """The live, public articles under this index, newest first."""
+        return (
+            NewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from .filters import NewsFilter
+
+        context = super().get_context(request, *args, **kwargs)
+        tags_language = source_language(self)
+        news_filter = NewsFilter(request.GET, index=self, tags_language=tags_language)
+        articles = news_filter.qs.select_related("hero_image").defer_streamfields()
+        paginator = Paginator(articles, self.per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        hero_images = [article.hero_image for article in page_obj.object_list]
+        prefetch_renditions(hero_images, NewsPage.listing_image_specs)
+        context.update(
+            {
+                "filter": news_filter,
+                "tags_language": tags_language,
+                "articles": page_obj.object_list,
+                "page_obj": page_obj,
+                "paginator": paginator,
+                "elided_page_range": paginator.get_elided_page_range(page_obj.number),
+            }
+        )
+        return context
+
+
+class NewsPageTag(TaggedItemBase):
+    """A tag of an article. Tags are shared by its translations (wagtail-localize copies them)."""
+
+    content_object = ParentalKey(
+        "home.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsPageProject(Orderable):
+    """Links an article to a party project.
+
+    A through-model with a ParentalKey rather than a ManyToManyField, because wagtail-localize
+    ignores M2M fields: this way the links are copied to the article's translations. The link
+    points at the project in whatever locale the editor chose; pages show the project's
+    translation in the reader's language (see :meth:`NewsPage.localized_projects`).
+    """
+
+    page = ParentalKey("home.NewsPage", on_delete=models.CASCADE, related_name="project_links")
+    project = models.ForeignKey(
+        "engagement.Project", verbose_name=_("party project"), on_delete=models.CASCADE,
+        related_name="news_links",
+    )
+
+    panels = [FieldPanel("project")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("party project")
+        verbose_name_plural = _("party projects")
+
+
+class NewsPage(Page):
+    """A news article: date, lead, optional hero image, source, tags, projects and a body."""
+
+    #: Renditions of the hero image at the top of the article.
+    hero_image_specs = Filter.expand_spec(["format-{avif,webp,jpeg}", "fill-{800x450,1280x720}"])
+    #: Renditions of the thumbnail in the index.
+    listing_image_specs = Filter.expand_spec(["format-{avif,webp,jpeg}", "fill-320x180"])
+    #: The image shared on social networks (OpenGraph, Twitter).
+    share_image_spec = "fill-1200x630|format-jpeg"
+
+    date = models.DateField(_("date"), default=timezone.localdate)
+    lead = models.TextField(
+        _("lead"), blank=True,
+        help_text=_("The first paragraph: who, what, where, when. Shown in lists and feeds."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("hero image"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Optional. Shown above the article and in lists; its alt text is the "
+                    "image's title."),
+    )
+    source_name = models.CharField(
+        _("source"), max_length=255, blank=True,
+        help_text=_("Where the article was first published, e.g. Karasayinfo.kz."),
+    )
+    source_url = models.URLField(_("source address"), max_length=500, blank=True)
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    body = StreamField(NewsBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("lead"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("source_name"), FieldPanel("source_url")], heading=_("Source")
+        ),
+        FieldPanel("tags"),
+        InlinePanel("project_links", label=_("Party projects")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+    def body_images(self):
+        """``[(image, specs)]`` for every image block and gallery of the body, in order."""
+        found = []
+        for block in self.body:
+            if block.block_type == "image" and block.value.get("image"):
+                found.append((block.value["image"], block.block.specs))
+            elif block.block_type == "gallery":
+                specs = block.block.rendition_specs(block.value)
+                found.extend((image, specs) for image in block.block.gallery_images(block.value))
+        return found
+
+    @cached_property
+    def share_image(self):
+        """The image for social networks: the hero image, else the body's first image."""
+        if self.hero_image_id:
+            return self.hero_image
+        images = self.body_images()
+        return images[0][0] if images else None
+
+    def prefetch_renditions(self):
+        """Fetch every rendition the article shows (hero, images, galleries) in one query."""
+        wanted = self.body_images()
+        if self.hero_image_id:
+            wanted.append((self.hero_image, self.hero_image_specs))
+        if self.share_image is not None:
+            wanted.append((self.share_image, [self.share_image_spec]))
+        specs = {spec for _image, image_specs in wanted for spec in image_specs}
+        prefetch_renditions([image for image, _specs in wanted], specs)
+
+    def localized_projects(self):
+        """The article's party projects in the active language, falling back to the linked
+        project when it has no translation in that language (two queries)."""
+        links = self.project_links.select_related("project")
+        keys = [link.project.translation_key for link in links]
+        if not keys:
+            return []
+        active = Locale.get_active()
+        projects = {}
+        for project in Project.objects.filter(translation_key__in=keys).select_related("locale"):
+            current = projects.get(project.translation_key)
+            if current is None or project.locale_id == active.pk:
+                projects[project.translation_key] = project
+        return sorted(projects.values(), key=lambda project: project.name)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        self.prefetch_renditions()
+        context["projects"] = self.localized_projects()
+        context["tags"] = list(self.tags.all())
+        context["tags_language"] = source_language(self)
+        context["news_index"] = self.get_parent()
+        return context

@@ -75,3 +75,38 @@ def locale_home_url(context):
     if site is None:
         return "/"
     return site.root_page.localized.get_url(request) or "/"
+
+
+#: OpenGraph locale of each site language.
+OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_US"}
+
+
+@register.filter
+def og_locale(language_code):
+    """``ru`` → ``ru_RU``: the OpenGraph form of a language code."""
+    return OG_LOCALES.get(language_code, language_code)
+
+
+@register.filter
+def share_description(page):
+    """The description for search engines and social networks: the page's search
+    description, else its lead or introduction (shortened)."""
+    from django.utils.text import Truncator
+
+    fields = ("search_description", "lead", "intro")
+    text = next((value for value in (getattr(page, name, "") for name in fields) if value), "")
+    return Truncator(" ".join(text.split())).chars(200)
+
+
+@register.simple_tag(takes_context=True)
+def news_index_url(context):
+    """The URL of the news index in the active language, or ``None`` when there is none."""
+    from home.models import NewsIndexPage
+
+    request = context.get("request")
+    index = (
+        NewsIndexPage.objects.live()
+        .filter(locale__language_code=translation.get_language())
+        .first()
+    )
+    return index.get_url(request) if index else None

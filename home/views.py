@@ -1,0 +1,45 @@
+"""The site's search page, one per locale (``/search/``, ``/ru/search/``, ``/en/search/``)."""
+
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+
+#: The longest query accepted; longer ones are refused with a message.
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 12
+
+
+def search(request):
+    """Wagtail search over the live, public pages of the active language only."""
+    query = " ".join(request.GET.get("q", "").split())
+    # An unbalanced double quote is a syntax error for SQLite's full-text search.
+    terms = " ".join((query.replace('"', " ") if query.count('"') % 2 else query).split())
+    error = None
+    results = page_obj = paginator = elided = None
+    if len(query) > MAX_QUERY_LENGTH:
+        error = _("The search text is too long: use at most %(count)d characters.") % {
+            "count": MAX_QUERY_LENGTH
+        }
+    elif terms:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        paginator = Paginator(pages.search(terms), RESULTS_PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        results = page_obj.object_list
+        elided = paginator.get_elided_page_range(page_obj.number)
+    elif query:
+        results, paginator = [], Paginator([], RESULTS_PER_PAGE)
+        page_obj = paginator.get_page(1)
+    return TemplateResponse(
+        request,
+        "home/search.html",
+        {
+            "query": query,
+            "error": error,
+            "results": results,
+            "page_obj": page_obj,
+            "paginator": paginator,
+            "elided_page_range": elided,
+            "max_length": MAX_QUERY_LENGTH,
+        },
+    )

@@ -1,0 +1,115 @@
+"""RSS feeds per locale and the multilingual sitemap."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tests.home.news_factories import make_article
+from tests.utils import find_tags
+
+pytestmark = pytest.mark.django_db
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def feed_items(response):
+    channel = ET.fromstring(response.content).find("channel")
+    return channel, channel.findall("item")
+
+
+@pytest.mark.parametrize(
+    ("url", "first_title", "index_url"),
+    [
+        ("/feed/", "Жастар ауылдарды көгалдандыруға атсалысты", "/news/"),
+        ("/ru/feed/", "Молодёжь приняла участие в озеленении сёл", "/ru/news/"),
+        ("/en/feed/", "Young volunteers help to green the villages", "/en/news/"),
+    ],
+)
+def test_each_language_has_its_own_feed(client, url, first_title, index_url):
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel, items = feed_items(response)
+    assert channel.findtext("link") == f"http://testserver{index_url}"
+    assert len(items) == 5
+    assert items[0].findtext("title") == first_title
+    assert items[0].findtext("link").startswith(f"http://testserver{index_url}")
+    assert items[0].findtext("pubDate").startswith("Sat, 23 Apr 2022")
+
+
+def test_feed_items_carry_lead_and_tags(client):
+    _channel, items = feed_items(client.get("/en/feed/"))
+    report = next(item for item in items if "28th" in item.findtext("title"))
+
+    assert report.findtext("description").startswith("The road map drawn up")
+    assert {category.text for category in report.findall("category")} == {
+        "конференция", "Жол картасы",
+    }
+
+
+def test_feed_leaves_out_drafts(client):
+    make_article(title="Unpublished draft", publish=False)
+
+    assert b"Unpublished draft" not in client.get("/feed/").content
+
+
+@pytest.mark.parametrize(("url", "feed"), [("/", "/feed/"), ("/ru/", "/ru/feed/"),
+                                           ("/en/news/", "/en/feed/")])
+def test_every_page_links_its_languages_feed_in_the_head(client, url, feed):
+    html = client.get(url).content.decode()
+
+    links = [link for link in find_tags(html, "link") if link.get("type") == "application/rss+xml"]
+    assert [link["href"] for link in links] == [feed]
+
+
+def sitemap_entries(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    return {
+        url.findtext(f"{SITEMAP}loc"): {
+            link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
+        }
+        for url in root.findall(f"{SITEMAP}url")
+    }
+
+
+def test_sitemap_lists_every_locale_with_hreflang_alternates(client):
+    entries = sitemap_entries(client)
+
+    report = "news/xxviii-reporting-election-conference/"
+    expected = {
+        "kk": f"http://testserver/{report}",
+        "ru": f"http://testserver/ru/{report}",
+        "en": f"http://testserver/en/{report}",
+        "x-default": f"http://testserver/{report}",
+    }
+    for code in ("kk", "ru", "en"):
+        assert entries[expected[code]] == expected
+    assert entries["http://testserver/ru/"]["en"] == "http://testserver/en/"
+    assert len(entries) == 3 * 7  # home, index and five articles in three languages
+
+
+def test_sitemap_leaves_out_drafts_and_lists_untranslated_pages_alone(client):
+    make_article(title="Draft", slug="a-draft", publish=False)
+    make_article(title="Kazakh only", slug="kazakh-only")
+
+    entries = sitemap_entries(client)
+
+    assert "http://testserver/news/a-draft/" not in entries
+    assert entries["http://testserver/news/kazakh-only/"] == {}
+
+
+def test_sitemap_queries_do_not_grow_with_the_pages(client, django_assert_max_num_queries):
+    client.get("/sitemap.xml")
+    with django_assert_max_num_queries(100) as before:
+        client.get("/sitemap.xml")
+    for number in range(10):
+        make_article(title=f"More {number}", slug=f"more-{number}")
+    client.get("/sitemap.xml")
+    with django_assert_max_num_queries(100) as after:
+        client.get("/sitemap.xml")
+
+    assert len(after.captured_queries) == len(before.captured_queries)
