@@ -78,7 +78,7 @@ def test_filter_by_project_slug_in_every_language(client):
 def test_project_filter_names_projects_in_the_readers_language(client):
     html = client.get("/en/news/").content.decode()
 
-    assert '<option value="baqytty-otbasy">Bakytty Otbasy</option>' in html
+    assert '<option value="baqytty-otbasy">Bakytty Otbasy (“Happy Family”)</option>' in html
 
 
 def test_filters_combine(client):
