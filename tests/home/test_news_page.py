@@ -71,7 +71,9 @@ def test_report_shows_its_key_figures_gallery_and_projects_in_russian(client):
     assert '113<span class="key-figure__unit"> мероприятий</span>' in html
     assert "eg-gallery--titles-never" in html and "<dialog" in html
     # Projects are named in Russian and link to the Russian index's filter.
-    assert '<a href="/ru/news/?project=baqytty-otbasy">«Бақытты отбасы» («Счастливая семья»)</a>' in html
+    assert (
+        '<a href="/ru/news/?project=baqytty-otbasy">«Бақытты отбасы» («Счастливая семья»)</a>'
+    ) in html
     assert '<a href="/ru/news/">' in html
 
 
