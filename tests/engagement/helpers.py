@@ -1,7 +1,9 @@
 """Small factories for the engagement tests: places, projects, users and events."""
 
 import datetime
+import html
 import itertools
+import re
 import zoneinfo
 
 from django.contrib.auth import get_user_model
@@ -86,3 +88,11 @@ def make_organiser(projects=(), districts=(), username=None, can_publish=False, 
 
 def future(days=10):
     return timezone.now() + datetime.timedelta(days=days)
+
+
+_LISTED_TITLE = re.compile(r'<span id="snippet_\d+_title">(.*?)</span>')
+
+
+def listed_titles(response):
+    """The event titles of an admin listing response, in order."""
+    return [html.unescape(title) for title in _LISTED_TITLE.findall(response.content.decode())]

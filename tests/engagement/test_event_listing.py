@@ -9,8 +9,16 @@ from engagement.models import Event
 from engagement.translation import translate_instance
 
 from .forms import event_url
-from .helpers import almaty, district, future, make_event, make_organiser, make_user, project
-from .test_scope import listed_titles
+from .helpers import (
+    almaty,
+    district,
+    future,
+    listed_titles,
+    make_event,
+    make_organiser,
+    make_user,
+    project,
+)
 
 pytestmark = pytest.mark.django_db
 

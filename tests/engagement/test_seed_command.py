@@ -8,8 +8,9 @@ from django.core.management import CommandError, call_command
 from django.db.models import Sum
 
 from engagement.models import Event, OrganiserScope, Project
+from engagement.services.headcounts import split_breakdown, split_total
 from engagement.services.scope import get_scope
-from engagement.services.seeding import SEED_PREFIX, split_breakdown, split_total
+from engagement.services.seeding import SEED_PREFIX
 
 pytestmark = pytest.mark.django_db
 

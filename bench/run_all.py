@@ -1,0 +1,25 @@
+"""Run every benchmark in bench/ (``make bench``): the seed on SQLite, then the listing on it."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main():
+    seed = subprocess.run(
+        [sys.executable, HERE / "seed_engagement.py", "--keep"], capture_output=True, text=True
+    )
+    print(seed.stdout, end="")
+    if seed.returncode:
+        sys.exit(seed.stderr)
+    database_url = re.search(r"DATABASE_URL=(\S+)", seed.stdout).group(1)
+    subprocess.run([sys.executable, HERE / "event_listing.py"], check=True,
+                   env={**os.environ, "DATABASE_URL": database_url})
+
+
+if __name__ == "__main__":
+    main()
