@@ -12,6 +12,7 @@ from .events import (
 from .places import DISTRICT_KINDS, Place, PlaceKind, PlaceTransfer
 from .projects import Project
 from .scope import OrganiserScope
+from .stats import MonthlyTotal
 
 __all__ = [
     "BREAKDOWN_FIELDS",
@@ -22,6 +23,7 @@ __all__ = [
     "EventFormat",
     "EventLogEntry",
     "EventStatus",
+    "MonthlyTotal",
     "OrganiserScope",
     "Place",
     "PlaceKind",
