@@ -3,9 +3,10 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from engagement.components import scope_homepage_panels
+from engagement.components import add_statistics_panel, scope_homepage_panels
 from engagement.models import Event, EventLogEntry
 from engagement.permissions import EventPermissionPolicy
+from engagement.views.reports import admin_urlpatterns, report_menu_item
 from engagement.viewsets import EngagementViewSetGroup
 from engagement.viewsets.localize import localize_urlpatterns
 from engagement.viewsets.scoping import EventDeleteBulkAction
@@ -31,3 +32,8 @@ hooks.register("register_bulk_action", EventDeleteBulkAction, order=100)
 hooks.register("register_admin_urls", localize_urlpatterns, order=-1)
 
 hooks.register("construct_homepage_panels", scope_homepage_panels)
+
+# Statistics: the dashboard panel, the report (and its scoped JSON) under Reports.
+hooks.register("construct_homepage_panels", add_statistics_panel)
+hooks.register("register_admin_urls", admin_urlpatterns)
+hooks.register("register_reports_menu_item", report_menu_item)

@@ -9,6 +9,7 @@ from .events import (
     EventFormat,
     EventStatus,
 )
+from .pages import StatisticsPage
 from .places import DISTRICT_KINDS, Place, PlaceKind, PlaceTransfer
 from .projects import Project
 from .scope import OrganiserScope
@@ -29,4 +30,5 @@ __all__ = [
     "PlaceKind",
     "PlaceTransfer",
     "Project",
+    "StatisticsPage",
 ]

@@ -19,13 +19,18 @@ from engagement.models import BREAKDOWN_FIELDS, Event
 SUM_FIELDS = ("participants", *BREAKDOWN_FIELDS)
 
 
-def counted_events(queryset=None):
-    """The events that statistics count (published, not cancelled, original rows only)."""
+def published_events(queryset=None):
+    """Published events, each once (original rows only); cancelled ones included."""
     queryset = Event.objects.all() if queryset is None else queryset
     earlier_translation = Event.objects.filter(
         translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
     )
-    return queryset.filter(live=True, cancelled=False).exclude(Exists(earlier_translation))
+    return queryset.filter(live=True).exclude(Exists(earlier_translation))
+
+
+def counted_events(queryset=None):
+    """The events that statistics count (published, not cancelled, original rows only)."""
+    return published_events(queryset).filter(cancelled=False)
 
 
 def figure_aggregates():
