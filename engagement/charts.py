@@ -106,19 +106,15 @@ def legible(colour):
 
 
 def nice_ticks(maximum, count=4):
-    """Round axis values from 0 to at least ``maximum`` (about ``count`` steps)."""
+    """Round whole-number axis values from 0 to at least ``maximum`` (about ``count`` steps)."""
     if maximum <= 0:
         return [0, 1]
     raw = maximum / count
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    step = max(1, int(step)) if step >= 1 else step
+    magnitude = 10 ** math.floor(math.log10(raw)) if raw >= 10 else 1
+    multipliers = (1, 2, 2.5, 5, 10) if magnitude > 1 else (1, 2, 5, 10)
+    step = int(next(m * magnitude for m in multipliers if m * magnitude >= raw))
     top = step * math.ceil(maximum / step)
-    ticks, value = [], 0
-    while value <= top + step / 2:
-        ticks.append(value)
-        value += step
-    return ticks
+    return list(range(0, top + 1, step))
 
 
 def horizontal_bars(chart_id, items, *, title, description, width=720, row=46,

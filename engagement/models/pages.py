@@ -40,10 +40,11 @@ class StatisticsPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         catalogue = Catalogue()
-        years = sorted({month.year for month in get_statistics(StatsQuery()).by_month},
-                       reverse=True)
+        everything = get_statistics(StatsQuery())
+        years = sorted({month.year for month in everything.by_month}, reverse=True)
         form = StatisticsFilterForm(request.GET or None, catalogue=catalogue, years=years)
-        statistics = get_statistics(form.query())
+        query = form.query()
+        statistics = everything if query == everything.query else get_statistics(query)
         projects = presentation.project_rows(statistics, catalogue)
         districts = presentation.district_rows(statistics, catalogue)
         context.update({

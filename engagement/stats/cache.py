@@ -1,10 +1,15 @@
 """Caching of computed statistics, invalidated by a version number.
 
 Every cached result is stored under the current *statistics version*. Any change to an event
-bumps the version (from signal receivers), so the next request computes afresh; old entries
-are never read again and expire. The version lives in Django's cache, so with Redis
-(``REDIS_URL``) every process and server sees the same one; the local-memory cache of the
-default set-up is per process.
+bumps the version when its transaction commits (from signal receivers), so the next request
+computes afresh; old entries are never read again and expire. The version lives in Django's
+cache, so with Redis (``REDIS_URL``) every process and server sees the same one; the
+local-memory cache of the default set-up is per process.
+
+Until the change commits, other connections cannot see it, and the old figures they cache are
+made stale by the bump at commit. The connection that made the change can see it at once: it
+neither reads nor writes the cache while it has an uncommitted change (so a rolled-back
+change never reaches the cache either).
 """
 
 import hashlib
@@ -32,14 +37,16 @@ def current_version():
     return version
 
 
-def bump_version():
-    """Make every cached statistic stale (now, and again when the transaction commits).
+def bump_version(using=None):
+    """Make every cached statistic stale once the current transaction commits (at once in
+    autocommit mode)."""
+    transaction.on_commit(_bump, using=using)
 
-    The second bump matters: a request in another process may compute and cache the old
-    figures between the first bump and the commit.
-    """
-    _bump()
-    transaction.on_commit(_bump)
+
+def has_uncommitted_changes(using=None):
+    """Whether this connection changed events in a transaction that has not committed yet."""
+    connection = transaction.get_connection(using)
+    return any(callback is _bump for _sids, callback, _robust in connection.run_on_commit)
 
 
 def _bump():
@@ -57,7 +64,7 @@ def cache_key(*parts):
 def get_or_compute(parts, compute):
     """``compute()`` → ``(value, seconds it stays true)``, cached under ``parts``."""
     timeout = conf.stats_cache_timeout()
-    if timeout <= 0:
+    if timeout <= 0 or has_uncommitted_changes():
         return compute()[0]
     key = cache_key(*parts)
     value = cache.get(key)

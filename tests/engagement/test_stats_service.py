@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -266,7 +267,7 @@ def test_bulk_writes_inside_deferred_are_summarised_at_the_end():
     assert summary.differences() == {}
 
 
-def test_saving_an_event_makes_cached_statistics_stale():
+def test_the_connection_that_changed_an_event_sees_the_change_before_commit():
     project_ = fresh_project()
     event = held_event(project_, 10)
     query = StatsQuery(projects=frozenset({project_.pk}))
@@ -278,12 +279,27 @@ def test_saving_an_event_makes_cached_statistics_stale():
     assert get_statistics(query).total.participants == 25
 
 
-def test_statistics_are_served_from_the_cache(django_assert_num_queries):
+@pytest.mark.django_db(transaction=True)
+def test_cached_statistics_are_served_until_an_event_changes(
+    demo_site, django_assert_num_queries
+):
     project_ = fresh_project()
-    held_event(project_, 10)
-    query = StatsQuery(projects=frozenset({project_.pk}), first_day=datetime.date(2024, 1, 1),
-                       last_day=datetime.date(2024, 12, 31))
-    get_statistics(query)
-
+    event = held_event(project_, 10)
+    query = StatsQuery(projects=frozenset({project_.pk}))
+    assert get_statistics(query).total.participants == 10
     with django_assert_num_queries(0):
         assert get_statistics(query).total.participants == 10
+
+    event.participants = 25
+    event.save()
+    assert get_statistics(query).total.participants == 25
+
+    # A change that is rolled back never reaches the cache.
+    with pytest.raises(RuntimeError), transaction.atomic():
+        event.participants = 99
+        event.save()
+        assert get_statistics(query).total.participants == 99
+        raise RuntimeError
+    assert get_statistics(query).total.participants == 25
+    with django_assert_num_queries(0):
+        assert get_statistics(query).total.participants == 25
