@@ -161,3 +161,13 @@ def test_queries_do_not_grow_with_the_events(client, django_assert_max_num_queri
     large = queries()
 
     assert large == small
+
+
+@pytest.mark.parametrize(("language", "url"), [("kk", "/statistics/"), ("ru", "/ru/statistics/")])
+def test_hosts_can_link_to_the_statistics_page_of_the_active_language(language, url):
+    from django.template import Context, Template
+
+    with translation.override(language):
+        html = Template("{% load engagement_stats %}{% statistics_page_url %}").render(Context())
+
+    assert html == url
