@@ -34,17 +34,16 @@ class StatisticsPage(Page):
         verbose_name_plural = _("statistics pages")
 
     def get_context(self, request, *args, **kwargs):
-        from engagement.stats import StatsQuery, get_statistics, presentation
+        from engagement.stats import get_statistics, presentation, years_with_events
         from engagement.stats.catalogue import Catalogue
         from engagement.stats.forms import StatisticsFilterForm
 
         context = super().get_context(request, *args, **kwargs)
         catalogue = Catalogue()
-        everything = get_statistics(StatsQuery())
-        years = sorted({month.year for month in everything.by_month}, reverse=True)
-        form = StatisticsFilterForm(request.GET or None, catalogue=catalogue, years=years)
-        query = form.query()
-        statistics = everything if query == everything.query else get_statistics(query)
+        form = StatisticsFilterForm(
+            request.GET or None, catalogue=catalogue, years=years_with_events()
+        )
+        statistics = get_statistics(form.query())
         projects = presentation.project_rows(statistics, catalogue)
         districts = presentation.district_rows(statistics, catalogue)
         context.update({

@@ -2,7 +2,14 @@
 export and API asks (see :mod:`engagement.stats.service`)."""
 
 from .counting import counted_events
-from .service import Figures, Statistics, StatsQuery, compute_statistics, get_statistics
+from .service import (
+    Figures,
+    Statistics,
+    StatsQuery,
+    compute_statistics,
+    get_statistics,
+    years_with_events,
+)
 
 __all__ = [
     "Figures",
@@ -11,4 +18,5 @@ __all__ = [
     "compute_statistics",
     "counted_events",
     "get_statistics",
+    "years_with_events",
 ]

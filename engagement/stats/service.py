@@ -126,6 +126,15 @@ def get_statistics(query, scope=None, now=None):
     return cache.get_or_compute(parts, lambda: compute_statistics(query, scope))
 
 
+def years_with_events():
+    """The years in which any counted event starts (held or planned), newest first."""
+    def compute():
+        months = MonthlyTotal.objects.filter(events__gt=0).dates("month", "year", order="DESC")
+        return [month.year for month in months], None
+
+    return cache.get_or_compute(("years",), compute)
+
+
 def _scope_parts(scope):
     if scope is None or scope.unrestricted:
         return "all"

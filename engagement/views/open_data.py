@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -21,6 +22,7 @@ from engagement import conf
 from engagement.exports import neutralise
 from engagement.models import BREAKDOWN_FIELDS, Event, EventStatus
 from engagement.models.i18n import active_language_code
+from engagement.stats import cache as stats_cache
 from engagement.stats import get_statistics, presentation
 from engagement.stats.catalogue import Catalogue
 from engagement.stats.counting import local_midnight, published_events
@@ -167,6 +169,20 @@ def _filtered_events(form):
     return events.order_by("-start", "-pk")
 
 
+class CountCachingPaginator(Paginator):
+    """Counts through the statistics cache: the count changes only when events change."""
+
+    cache_parts = None
+
+    @cached_property
+    def count(self):
+        if self.cache_parts is None:
+            return self.object_list.count()
+        return stats_cache.get_or_compute(
+            self.cache_parts, lambda: (self.object_list.count(), None)
+        )
+
+
 @require_GET
 def events_json(request):
     catalogue = Catalogue()
@@ -176,7 +192,9 @@ def events_json(request):
     if not form.is_valid():
         return refused(form)
     page_size = form.cleaned_data.get("page_size") or conf.open_data_page_size()
-    paginator = Paginator(_filtered_events(form).values(*EVENT_FIELDS), page_size)
+    paginator = CountCachingPaginator(_filtered_events(form).values(*EVENT_FIELDS), page_size)
+    if form.cleaned_data.get("status") not in ("held", "planned"):  # those change with time
+        paginator.cache_parts = ("events-count", sorted(filters_of(form).items()))
     number = form.cleaned_data.get("page") or 1
     if number > paginator.num_pages:
         form.add_error("page", _("There is no page %(page)s; the last page is %(last)s.")

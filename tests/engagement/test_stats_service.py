@@ -1,6 +1,7 @@
 """The statistics service: what counts, filters, splits, periods and the monthly summary."""
 
 import datetime
+import io
 
 import pytest
 from django.db import transaction
@@ -303,3 +304,20 @@ def test_cached_statistics_are_served_until_an_event_changes(
     assert get_statistics(query).total.participants == 25
     with django_assert_num_queries(0):
         assert get_statistics(query).total.participants == 25
+
+
+def test_the_rebuild_command_checks_and_repairs_the_summary():
+    from django.core.management import CommandError, call_command
+
+    project_ = fresh_project()
+    held_event(project_, 10)
+    call_command("rebuild_statistics", "--check", stdout=io.StringIO())
+    MonthlyTotal.objects.filter(project=project_).update(events=5)
+
+    with pytest.raises(CommandError):
+        call_command("rebuild_statistics", "--check", stdout=io.StringIO())
+    output = io.StringIO()
+    call_command("rebuild_statistics", stdout=output)
+
+    assert "Rebuilt" in output.getvalue()
+    assert summary.differences() == {}
