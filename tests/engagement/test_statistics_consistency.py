@@ -12,6 +12,7 @@ import random
 import re
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from wagtail.models import Locale
 
@@ -144,6 +145,9 @@ def test_every_surface_shows_the_sql_totals_through_every_change(client, seeded,
     ).order_by("pk")
     project_, place = held.first().project, held.first().district
     organiser = make_organiser(districts=[place, district("kegen-district")])
+    # An earlier transactional test may have flushed the migrations' group permissions.
+    organiser.user_permissions.add(*Permission.objects.filter(
+        codename__in=["access_admin", "add_event", "change_event"]))
     organiser_client = Client()
     organiser_client.force_login(organiser)
     surfaces = Surfaces(client, admin_client, organiser_client, organiser, project_)
