@@ -28,6 +28,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("feed/", NewsFeed(), name="news_feed"),
     path("search/", search, name="search"),
+    # The engagement plugin's open data (JSON, CSV) in the language of the prefix.
+    path("open-data/", include("engagement.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -10,5 +10,7 @@ class EngagementConfig(AppConfig):
 
     def ready(self):
         from . import signals
+        from .stats import receivers as stats_receivers
 
         signals.connect()
+        stats_receivers.connect()

@@ -153,3 +153,106 @@ class GalleryBlock(blocks.StructBlock):
                 "titles": "hover",
             }
         )
+
+
+def project_choices():
+    """The canonical projects as ``(slug, name)``, named in the editor's language."""
+    from engagement.stats.catalogue import Catalogue
+
+    return [(entry.slug, entry.name) for entry in Catalogue().projects.values()]
+
+
+def district_choices():
+    """The districts and cities of regional significance as ``(slug, name)``."""
+    from engagement.stats.catalogue import Catalogue
+
+    return [(entry.slug, entry.name) for entry in Catalogue().districts.values()]
+
+
+class LiveFiguresBlock(blocks.StructBlock):
+    """The current number of events held and their participants, for the chosen projects,
+    districts and period, from the statistics service (so always the figures of the
+    statistics page). Projects and districts are stored by slug, the same in every language.
+    """
+
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=255)
+    projects = blocks.MultipleChoiceBlock(
+        label=_("Projects"), choices=project_choices, required=False,
+        help_text=_("None chosen: every project."),
+    )
+    districts = blocks.MultipleChoiceBlock(
+        label=_("Districts and cities"), choices=district_choices, required=False,
+        help_text=_("None chosen: the whole region."),
+    )
+    start_date = blocks.DateBlock(
+        label=_("From"), required=False, help_text=_("Empty: from the first event.")
+    )
+    end_date = blocks.DateBlock(label=_("Until"), required=False, help_text=_("Empty: today."))
+
+    class Meta:
+        icon = "table"
+        label = _("Live figures")
+        template = "engagement/blocks/live_figures.html"
+        description = _(
+            "Events held and their participants, counted when the page is shown, for the "
+            "projects, districts and period you choose."
+        )
+        preview_value = {"heading": _("Our results"), "projects": [], "districts": []}
+
+    def clean(self, value):
+        value = super().clean(value)
+        start, end = value.get("start_date"), value.get("end_date")
+        if start and end and end < start:
+            raise StructBlockValidationError(block_errors={
+                "end_date": ValidationError(
+                    _("The period cannot end before it starts."), code="period"
+                )
+            })
+        return value
+
+    def query(self, value, catalogue):
+        """The :class:`~engagement.stats.StatsQuery` of a block value (unknown slugs ignored).
+
+        A value naming only projects or districts that no longer exist counts nothing rather
+        than everything.
+        """
+        from engagement.stats import StatsQuery
+
+        by_slug = {entry.slug: entry.pk for entry in catalogue.projects.values()}
+        districts_by_slug = {entry.slug: entry.pk for entry in catalogue.districts.values()}
+        projects = {by_slug[slug] for slug in value.get("projects") or () if slug in by_slug}
+        districts = {
+            districts_by_slug[slug] for slug in value.get("districts") or ()
+            if slug in districts_by_slug
+        }
+        if value.get("projects") and not projects:
+            projects = {0}
+        if value.get("districts") and not districts:
+            districts = {0}
+        return StatsQuery(
+            projects=frozenset(projects), districts=frozenset(districts),
+            first_day=value.get("start_date"), last_day=value.get("end_date"),
+        )
+
+    def get_context(self, value, parent_context=None):
+        from engagement.stats import get_statistics, presentation
+        from engagement.stats.catalogue import Catalogue
+
+        context = super().get_context(value, parent_context=parent_context)
+        catalogue = Catalogue()
+        statistics = get_statistics(self.query(value, catalogue))
+        context.update({
+            "total": statistics.total,
+            "project_names": [
+                catalogue.project(pk).name for pk in sorted(statistics.query.projects)
+                if pk in catalogue.projects
+            ],
+            "district_names": [
+                catalogue.place(pk).name for pk in sorted(statistics.query.districts)
+                if pk in catalogue.districts
+            ],
+            "start_date": value.get("start_date"),
+            "end_date": value.get("end_date"),
+            "definition": presentation.PARTICIPANTS_DEFINITION,
+        })
+        return context

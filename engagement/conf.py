@@ -31,6 +31,16 @@ DEFAULTS = {
         "hero_image": "hero_image",
         "tags": "tags",
     },
+    # Seconds a computed statistic may be served from the cache (0: never cached). Any change
+    # to an event makes cached statistics stale at once, whatever this says.
+    "ENGAGEMENT_STATS_CACHE_TIMEOUT": 600,
+    # max-age of the open-data responses (Cache-Control), in seconds.
+    "ENGAGEMENT_OPEN_DATA_MAX_AGE": 60,
+    # Results per page of the open-data list of events (the largest a client may ask for).
+    "ENGAGEMENT_OPEN_DATA_PAGE_SIZE": 100,
+    "ENGAGEMENT_OPEN_DATA_MAX_PAGE_SIZE": 1000,
+    # The template the plugin's public pages extend.
+    "ENGAGEMENT_BASE_TEMPLATE": "base.html",
 }
 
 
@@ -71,3 +81,21 @@ def legacy_page_model_label():
 def legacy_fields():
     """``{role: field name}``: the defaults updated with the host's own."""
     return {**DEFAULTS["ENGAGEMENT_LEGACY_FIELDS"], **get("ENGAGEMENT_LEGACY_FIELDS")}
+def stats_cache_timeout():
+    return int(get("ENGAGEMENT_STATS_CACHE_TIMEOUT"))
+
+
+def open_data_max_age():
+    return int(get("ENGAGEMENT_OPEN_DATA_MAX_AGE"))
+
+
+def open_data_page_size():
+    return int(get("ENGAGEMENT_OPEN_DATA_PAGE_SIZE"))
+
+
+def open_data_max_page_size():
+    return int(get("ENGAGEMENT_OPEN_DATA_MAX_PAGE_SIZE"))
+
+
+def base_template():
+    return get("ENGAGEMENT_BASE_TEMPLATE")

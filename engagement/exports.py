@@ -11,6 +11,7 @@ people need two guards on top:
 """
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.encoding import force_str
@@ -66,7 +67,8 @@ class SafeSpreadsheetExportMixin:
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         if spreadsheet_format == self.FORMAT_XLSX:
-            count = queryset.count() if hasattr(queryset, "count") else len(queryset)
+            # Reports export lists, whose count() is not a row count.
+            count = queryset.count() if isinstance(queryset, QuerySet) else len(queryset)
             if count > XLSX_MAX_ROWS:
                 messages.error(
                     self.request,

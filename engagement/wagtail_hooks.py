@@ -3,10 +3,11 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from engagement.components import scope_homepage_panels
+from engagement.components import add_statistics_panel, scope_homepage_panels
 from engagement.legacy.redirects import serve_wordpress_query
 from engagement.models import Event, EventLogEntry
 from engagement.permissions import EventPermissionPolicy
+from engagement.views.reports import admin_urlpatterns, report_menu_item
 from engagement.viewsets import EngagementViewSetGroup
 from engagement.viewsets.localize import localize_urlpatterns
 from engagement.viewsets.scoping import EventDeleteBulkAction
@@ -36,3 +37,7 @@ hooks.register("construct_homepage_panels", scope_homepage_panels)
 # WordPress's /?p=123 reaches a page that exists (the home page), so the redirect middleware,
 # which only acts on a 404, never sees it.
 hooks.register("before_serve_page", serve_wordpress_query)
+# Statistics: the dashboard panel, the report (and its scoped JSON) under Reports.
+hooks.register("construct_homepage_panels", add_statistics_panel)
+hooks.register("register_admin_urls", admin_urlpatterns)
+hooks.register("register_reports_menu_item", report_menu_item)

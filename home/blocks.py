@@ -3,8 +3,8 @@
 Block names are a contract (the WordPress importer writes them): ``paragraph``, ``heading``
 (a :class:`HeadingBlock`: ``text`` and ``level``), ``quote`` (``text``, ``attribution``),
 ``image`` (a :class:`CaptionedImageBlock`: ``image``, ``alt_text``, ``decorative``,
-``caption``), ``gallery`` (the plugin's GalleryBlock), ``embed`` and ``figures`` (a list of
-``value``, ``unit``, ``label``).
+``caption``), ``gallery`` (the plugin's GalleryBlock), ``embed``, ``figures`` (a list of
+``value``, ``unit``, ``label``) and ``live_figures`` (the plugin's LiveFiguresBlock).
 """
 
 from django.utils.text import format_lazy
@@ -14,7 +14,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
-from engagement.blocks import GalleryBlock, GalleryItemBlock
+from engagement.blocks import GalleryBlock, GalleryItemBlock, LiveFiguresBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
 
@@ -144,3 +144,4 @@ class NewsBodyBlock(blocks.StreamBlock):
         icon="media",
     )
     figures = KeyFiguresBlock()
+    live_figures = LiveFiguresBlock()

@@ -40,6 +40,24 @@ HOME = {
     },
 }
 
+STATISTICS = {
+    "kk": {
+        "title": "Нәтижелер",
+        "intro": "Партиялық жобалардың іс-шаралары мен оларға қатысушылар саны: облыс, "
+        "аудандар мен қалалар бойынша.",
+    },
+    "ru": {
+        "title": "Итоги",
+        "intro": "Мероприятия партийных проектов и число их участников: по области, "
+        "районам и городам.",
+    },
+    "en": {
+        "title": "Results",
+        "intro": "The events of the party's projects and their participants: for the "
+        "region, its districts and cities.",
+    },
+}
+
 
 class DemoLoader:
     """Builds the demo site step by step; ``log`` receives one line per thing it did."""
@@ -57,6 +75,7 @@ class DemoLoader:
             self.ensure_translations(self.home)
             self.ensure_engagement_data()
             self.ensure_news()
+            self.ensure_statistics()
         return self
 
     def ensure_locales(self):
@@ -115,6 +134,33 @@ class DemoLoader:
         from .demo_news import NewsDemo
 
         self.news = NewsDemo(self).run()
+
+    def ensure_statistics(self):
+        """The plugin's statistics page under each home page (kk, with ru and en translations)."""
+        from engagement.models import StatisticsPage
+
+        from .demo_news import same_everywhere, segment_text
+
+        page = StatisticsPage.objects.child_of(self.home).first()
+        if page is None:
+            page = StatisticsPage(
+                slug="statistics", locale=self.home.locale, title=STATISTICS["kk"]["title"],
+                intro=f"<p>{STATISTICS['kk']['intro']}</p>",
+            )
+            self.home.add_child(instance=page)
+            page.save_revision(user=self.admin).publish()
+            self.log("Created the statistics page")
+        for code in ("ru", "en"):
+            if page.has_translation(self.locales[code]):
+                continue
+            strings = {
+                segment_text(STATISTICS["kk"][field]): segment_text(STATISTICS[code][field])
+                for field in ("title", "intro")
+            }
+            strings.update(same_everywhere(page.slug))
+            translate_instance(page, self.locales[code], strings, user=self.admin)
+            self.log(f"Translated the statistics page into {code}")
+        return page
 
     def ensure_translations(self, home):
         for code, locale in self.locales.items():

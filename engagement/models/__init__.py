@@ -11,9 +11,11 @@ from .events import (
     EventFormat,
     EventStatus,
 )
+from .pages import StatisticsPage
 from .places import DISTRICT_KINDS, Place, PlaceKind, PlaceTransfer
 from .projects import Project
 from .scope import OrganiserScope
+from .stats import MonthlyTotal
 
 __all__ = [
     "BREAKDOWN_FIELDS",
@@ -25,9 +27,11 @@ __all__ = [
     "EventLogEntry",
     "EventStatus",
     "LegacyObject",
+    "MonthlyTotal",
     "OrganiserScope",
     "Place",
     "PlaceKind",
     "PlaceTransfer",
     "Project",
+    "StatisticsPage",
 ]

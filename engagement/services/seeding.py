@@ -40,6 +40,7 @@ from engagement.models import (
     PlaceTransfer,
     Project,
 )
+from engagement.stats.summary import deferred as deferred_statistics
 
 from .headcounts import SeedError, split_breakdown, split_total
 from .places import load_places, read_tsv
@@ -324,7 +325,8 @@ class EngagementSeeder:
                 )
         if events < 0:
             raise SeedError("The number of events cannot be negative.")
-        with transaction.atomic():
+        # Events are written in bulk, without signals: the statistics summary is rebuilt once.
+        with deferred_statistics(), transaction.atomic():
             if reset:
                 result.removed = self.reset()
             result.places = self.ensure_places()

@@ -89,7 +89,8 @@ def test_sitemap_lists_every_locale_with_hreflang_alternates(client):
     for code in ("kk", "ru", "en"):
         assert entries[expected[code]] == expected
     assert entries["http://testserver/ru/"]["en"] == "http://testserver/en/"
-    assert len(entries) == 3 * 7  # home, index and five articles in three languages
+    # home, news index, five articles and the statistics page, in three languages
+    assert len(entries) == 3 * 8
 
 
 def test_sitemap_leaves_out_drafts_and_lists_untranslated_pages_alone(client):

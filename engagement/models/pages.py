@@ -1,0 +1,86 @@
+"""Page types the plugin offers to host sites."""
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from engagement import conf
+
+
+class StatisticsPage(Page):
+    """The public results: headline totals, then participants by project, by month and by
+    district, each as an SVG chart followed by a table. Filters come from GET parameters
+    (``?project=slug&district=slug&year=2021``); an invalid value is reported and ignored.
+    """
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_(
+            "Shown above the figures. The page explains by itself what is counted: "
+            "participants are the headcounts organisers report for their published, "
+            "not-cancelled events (participations, not different people)."
+        ),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    template = "engagement/statistics_page.html"
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("statistics page")
+        verbose_name_plural = _("statistics pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from engagement.stats import get_statistics, presentation, years_with_events
+        from engagement.stats.catalogue import Catalogue
+        from engagement.stats.forms import StatisticsFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        catalogue = Catalogue()
+        form = StatisticsFilterForm(
+            request.GET or None, catalogue=catalogue, years=years_with_events()
+        )
+        statistics = get_statistics(form.query())
+        projects = presentation.project_rows(statistics, catalogue)
+        districts = presentation.district_rows(statistics, catalogue)
+        context.update({
+            "base_template": conf.base_template(),
+            "form": form,
+            "refused": form.error_list(),
+            "statistics": statistics,
+            "total": statistics.total,
+            "breakdown": presentation.breakdown_rows(statistics.total),
+            "breakdown_labels": presentation.BREAKDOWN_LABELS,
+            "project_rows": projects,
+            "district_rows": districts,
+            "month_rows": presentation.month_rows(statistics),
+            "project_chart": presentation.project_chart(projects),
+            "district_chart": presentation.district_chart(districts),
+            "month_chart": presentation.month_chart(statistics),
+            "definition": presentation.PARTICIPANTS_DEFINITION,
+            "open_data": self.open_data_links(form),
+        })
+        return context
+
+    @staticmethod
+    def open_data_links(form):
+        """Links to the same figures as open data, with the page's valid filters."""
+        from django.utils.http import urlencode
+
+        data = form.valid_data
+        params = [("project", form.catalogue.project(pk).slug) for pk in data.get("project", [])]
+        params += [("district", form.catalogue.place(pk).slug) for pk in data.get("district", [])]
+        if data.get("year"):
+            params.append(("year", data["year"]))
+        query = f"?{urlencode(params)}" if params else ""
+        links = {}
+        for name in ("statistics_json", "statistics_csv", "events_json"):
+            try:
+                links[name] = reverse(f"engagement_open_data:{name}") + query
+            except NoReverseMatch:  # the host has not included engagement.urls
+                return {}
+        return links
+

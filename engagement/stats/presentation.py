@@ -1,0 +1,145 @@
+"""Statistics as people read them: rows with names, charts with text alternatives.
+
+Used by the public page, the live-figures block, the admin report and the exports, so that
+they all label and order the same numbers the same way. Numbers are written with the active
+language's grouping (``1 200 000`` in kk and ru, ``1,200,000`` in en).
+"""
+
+from dataclasses import dataclass
+
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from engagement import charts
+from engagement.models import BREAKDOWN_FIELDS
+
+#: The definition of participants that every page showing totals carries (see DESIGN.md).
+PARTICIPANTS_DEFINITION = gettext_lazy(
+    "Participants are the headcounts that organisers report for their events. Totals add up "
+    "these headcounts: they count participations, not different people, so a person who "
+    "came to three events is counted three times. Only published events that were not "
+    "cancelled are counted, each event once whatever the number of its translations. The "
+    "breakdown by group is optional and never larger than the headcount; participants "
+    "whose group was not given are shown as not broken down."
+)
+
+#: Column headings of the breakdown, in the order of ``BREAKDOWN_FIELDS``.
+BREAKDOWN_LABELS = (
+    gettext_lazy("Young people"),
+    gettext_lazy("Veterans"),
+    gettext_lazy("Families"),
+    gettext_lazy("People with disabilities"),
+    gettext_lazy("Others"),
+)
+NOT_BROKEN_DOWN_LABEL = gettext_lazy("Not broken down")
+
+assert len(BREAKDOWN_LABELS) == len(BREAKDOWN_FIELDS)
+
+
+def number(value):
+    """A whole number grouped as the active language writes it."""
+    return number_format(value, force_grouping=True)
+
+
+def month_label(month):
+    return date_format(month, "YEAR_MONTH_FORMAT")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a table: a name (with its slug or key) and its figures."""
+
+    key: str
+    name: str
+    figures: object
+    colour: str = ""
+
+
+def project_rows(statistics, catalogue):
+    return [
+        Row(catalogue.project(pk).slug, catalogue.project(pk).name, figures,
+            catalogue.project(pk).colour)
+        for pk, figures in statistics.by_project.items()
+    ]
+
+
+def district_rows(statistics, catalogue):
+    return [
+        Row(catalogue.place(pk).slug, catalogue.place(pk).name, figures)
+        for pk, figures in statistics.by_district.items()
+    ]
+
+
+def month_rows(statistics):
+    return [
+        Row(month.strftime("%Y-%m"), month_label(month), figures)
+        for month, figures in statistics.by_month.items()
+    ]
+
+
+def breakdown_rows(figures):
+    """``[(label, value)]`` of the groups, then the participants not broken down."""
+    rows = list(zip(BREAKDOWN_LABELS, figures.breakdown, strict=True))
+    rows.append((NOT_BROKEN_DOWN_LABEL, figures.not_broken_down))
+    return rows
+
+
+def _listing(rows, limit=None):
+    shown = rows if limit is None else rows[:limit]
+    text = "; ".join(f"{row.name}: {number(row.figures.participants)}" for row in shown)
+    if limit is not None and len(rows) > limit:
+        text += "; …"
+    return text
+
+
+def project_chart(rows, chart_id="chart-projects"):
+    return charts.horizontal_bars(
+        chart_id,
+        [(row.name, row.figures.participants, number(row.figures.participants), row.colour)
+         for row in rows],
+        title=_("Participants by project"),
+        description=_("Bar chart, most participants first. %(values)s. "
+                      "The table below gives the events and the groups too.")
+        % {"values": _listing(rows)},
+    )
+
+
+def district_chart(rows, chart_id="chart-districts"):
+    return charts.horizontal_bars(
+        chart_id,
+        [(row.name, row.figures.participants, number(row.figures.participants), "")
+         for row in rows],
+        title=_("Participants by district or city"),
+        description=_("Bar chart, most participants first. %(values)s. "
+                      "The table below gives the events and the groups too.")
+        % {"values": _listing(rows, limit=5)},
+    )
+
+
+def month_chart(statistics, chart_id="chart-months"):
+    months = list(statistics.by_month.items())
+    many = len(months) > 12
+    items = []
+    for month, figures in months:
+        if many:
+            axis = str(month.year) if month.month == 1 or month == months[0][0] else ""
+        else:
+            axis = date_format(month, "b")
+        items.append((month_label(month), figures.participants, number(figures.participants),
+                      axis))
+    if months:
+        busiest_month, busiest = max(months, key=lambda item: item[1].participants)
+        description = _(
+            "Column chart of participants per month from %(first)s to %(last)s. The most "
+            "participants were in %(busiest)s: %(value)s. The table below gives every month."
+        ) % {
+            "first": month_label(months[0][0]), "last": month_label(months[-1][0]),
+            "busiest": month_label(busiest_month), "value": number(busiest.participants),
+        }
+    else:
+        description = _("There are no events to show.")
+    return charts.columns(
+        chart_id, items, title=_("Participants by month"), description=description,
+        format_value=number,
+    )

@@ -1,0 +1,1 @@
+"""Views of the plugin: open data (public) and the statistics report (admin)."""
