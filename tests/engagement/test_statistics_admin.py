@@ -207,3 +207,25 @@ def test_the_report_query_count_does_not_grow_with_events(client, admin,
     for day in range(1, 20):
         held_event(project_, day, "kegen-district", start=almaty(2022, 1, day))
     assert queries() == small
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"period_from": "20x1"}, {"project": "abc"}, {"district": "999999"},
+     {"count_kind": "guessed"}, {"status": "maybe"}],
+)
+def test_invalid_report_filters_are_reported_and_the_report_is_unfiltered(client, admin,
+                                                                           params):
+    response = client.get(REPORT, params)
+    export = client.get(REPORT, {**params, "export": "csv"})
+
+    html = response.content.decode()
+    assert response.status_code == 200 and export.status_code == 200
+    assert "This filter is not applied." in html
+    assert report_totals(html) == sql_totals()
+    assert csv_totals_of(export) == sql_totals()
+
+
+def csv_totals_of(response):
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))[1:]
+    return sum(int(row[2]) for row in rows), sum(int(row[3]) for row in rows)
