@@ -93,6 +93,7 @@ def test_users_who_do_not_work_on_events_get_no_panel(client):
     html = client.get("/admin/").content.decode()
 
     assert "engagement-statistics-panel" not in html
+    assert '"name": "engagement-statistics"' not in html
     assert client.get(REPORT).status_code in (302, 403)
     assert client.get(SCOPED_JSON).status_code in (302, 403)
 
@@ -188,6 +189,8 @@ def test_the_scoped_json_of_an_organiser_sums_only_the_scope(client, kegen_organ
 def test_the_report_is_in_the_reports_menu_for_organisers(client, kegen_organiser):
     html = client.get("/admin/").content.decode()
 
+    # The sidebar's menu is JSON in the page; the report's item is under Reports.
+    assert '"name": "engagement-statistics"' in html
     assert reverse("engagement_statistics_report") in html
 
 
