@@ -26,7 +26,7 @@ def as_int(text):
 
 
 def panel_totals(html):
-    panel = re.search(r'<section class="w-panel engagement-statistics-panel".*?</section>',
+    panel = re.search(r'<section class="[^"]*engagement-statistics-panel[^"]*".*?</section>',
                       html, re.S).group(0)
     row = re.search(r'<tr data-period="all">.*?</tr>', panel, re.S).group(0)
     events = re.search(r'data-total="events">([^<]+)<', row).group(1)
