@@ -39,8 +39,9 @@ def current_version():
 
 def bump_version(using=None):
     """Make every cached statistic stale once the current transaction commits (at once in
-    autocommit mode)."""
-    transaction.on_commit(_bump, using=using)
+    autocommit mode). One bump per transaction, however many events it changes."""
+    if not has_uncommitted_changes(using):
+        transaction.on_commit(_bump, using=using)
 
 
 def has_uncommitted_changes(using=None):

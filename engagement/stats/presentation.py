@@ -7,7 +7,8 @@ language's grouping (``1 200 000`` in kk and ru, ``1,200,000`` in en).
 
 from dataclasses import dataclass
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format, get_format, number_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -38,7 +39,11 @@ assert len(BREAKDOWN_LABELS) == len(BREAKDOWN_FIELDS)
 
 
 def number(value):
-    """A whole number grouped as the active language writes it."""
+    """A whole number grouped as the active language writes it (as ``|intcomma`` does)."""
+    if isinstance(value, int) and get_format("NUMBER_GROUPING") == 3:
+        # The same as number_format() for whole numbers in groups of three, at a fraction of
+        # the cost: a month table has hundreds of numbers.
+        return f"{value:,}".replace(",", get_format("THOUSAND_SEPARATOR"))
     return number_format(value, force_grouping=True)
 
 
@@ -54,6 +59,20 @@ class Row:
     name: str
     figures: object
     colour: str = ""
+
+    def cells_html(self):
+        return figure_cells(self.figures)
+
+
+def figure_cells(figures):
+    """The ``<td>`` cells of a table row: events, participants and the groups, grouped as the
+    active language writes numbers. Built here rather than cell by cell in the template: a
+    month table has hundreds of cells."""
+    values = (figures.events, figures.participants, *figures.breakdown)
+    # Digits and the language's group separator only: nothing to escape.
+    return mark_safe("".join(
+        f'<td class="stats-table__number">{number(value)}</td>' for value in values
+    ))
 
 
 def project_rows(statistics, catalogue):

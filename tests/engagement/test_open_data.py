@@ -200,3 +200,21 @@ def test_the_district_of_an_event_is_named_in_the_urls_language(client):
 
     kegen_ru = district("kegen-district").get_translation(Locale.objects.get(language_code="ru"))
     assert data["results"][0]["district"]["name"] == kegen_ru.name
+
+
+NASTY = [
+    "year=-1", "year=1e3", "year=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%91", "year=2021&year=x",
+    "year=99999999999999999999999", "project=%00", "project=" + "x" * 5000,
+    "district=..%2F..%2Fetc", "count_kind=", "status=", "page=99999999999999999999",
+    "page_size=-5", "page=1.5", "project[]=a", "year=%20", "district=talgar-district&district=",
+]
+
+
+@pytest.mark.parametrize("query", NASTY)
+@pytest.mark.parametrize("path", [STATISTICS, STATISTICS_CSV, EVENTS, "/en/statistics/"])
+def test_malformed_input_is_never_a_server_error(client, path, query):
+    response = client.get(f"{path}?{query}")
+
+    assert response.status_code in (200, 400)
+    if path.endswith("/statistics/"):
+        assert response.status_code == 200

@@ -26,7 +26,7 @@ def as_int(text):
 
 
 def panel_totals(html):
-    panel = re.search(r'<section class="w-panel engagement-statistics-panel".*?</section>',
+    panel = re.search(r'<section class="[^"]*engagement-statistics-panel[^"]*".*?</section>',
                       html, re.S).group(0)
     row = re.search(r'<tr data-period="all">.*?</tr>', panel, re.S).group(0)
     events = re.search(r'data-total="events">([^<]+)<', row).group(1)
@@ -93,6 +93,7 @@ def test_users_who_do_not_work_on_events_get_no_panel(client):
     html = client.get("/admin/").content.decode()
 
     assert "engagement-statistics-panel" not in html
+    assert '"name": "engagement-statistics"' not in html
     assert client.get(REPORT).status_code in (302, 403)
     assert client.get(SCOPED_JSON).status_code in (302, 403)
 
@@ -188,6 +189,8 @@ def test_the_scoped_json_of_an_organiser_sums_only_the_scope(client, kegen_organ
 def test_the_report_is_in_the_reports_menu_for_organisers(client, kegen_organiser):
     html = client.get("/admin/").content.decode()
 
+    # The sidebar's menu is JSON in the page; the report's item is under Reports.
+    assert '"name": "engagement-statistics"' in html
     assert reverse("engagement_statistics_report") in html
 
 
@@ -207,3 +210,25 @@ def test_the_report_query_count_does_not_grow_with_events(client, admin,
     for day in range(1, 20):
         held_event(project_, day, "kegen-district", start=almaty(2022, 1, day))
     assert queries() == small
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"period_from": "20x1"}, {"project": "abc"}, {"district": "999999"},
+     {"count_kind": "guessed"}, {"status": "maybe"}],
+)
+def test_invalid_report_filters_are_reported_and_the_report_is_unfiltered(client, admin,
+                                                                           params):
+    response = client.get(REPORT, params)
+    export = client.get(REPORT, {**params, "export": "csv"})
+
+    html = response.content.decode()
+    assert response.status_code == 200 and export.status_code == 200
+    assert "This filter is not applied." in html
+    assert report_totals(html) == sql_totals()
+    assert csv_totals_of(export) == sql_totals()
+
+
+def csv_totals_of(response):
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))[1:]
+    return sum(int(row[2]) for row in rows), sum(int(row[3]) for row in rows)

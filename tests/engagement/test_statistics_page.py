@@ -171,3 +171,14 @@ def test_hosts_can_link_to_the_statistics_page_of_the_active_language(language, 
         html = Template("{% load engagement_stats %}{% statistics_page_url %}").render(Context())
 
     assert html == url
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+@pytest.mark.parametrize("value", [0, 7, 1_000, 1_200_000, 120_000_000, -4_500])
+def test_numbers_are_written_as_intcomma_writes_them(language, value):
+    from django.contrib.humanize.templatetags.humanize import intcomma
+
+    from engagement.stats.presentation import number
+
+    with translation.override(language):
+        assert number(value) == intcomma(value)

@@ -321,3 +321,15 @@ def test_the_rebuild_command_checks_and_repairs_the_summary():
 
     assert "Rebuilt" in output.getvalue()
     assert summary.differences() == {}
+
+
+def test_when_the_original_is_deleted_its_live_translation_stands_for_the_event():
+    project_ = fresh_project()
+    event = held_event(project_, 120)
+    translation = event.copy_for_translation(Locale.objects.get(language_code="ru"))
+    translation.save()
+
+    event.delete()
+
+    assert stats(project_).total == Figures(1, 120, (0, 0, 0, 0, 0))
+    assert summary.differences() == {}
