@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
@@ -99,14 +100,25 @@ def share_description(page):
 
 
 @register.simple_tag(takes_context=True)
-def news_index_url(context):
-    """The URL of the news index in the active language, or ``None`` when there is none."""
+def site_sections(context):
+    """The news index and the statistics page of the active language, in one query.
+
+    Returns ``{"news": page or None, "statistics": page or None}`` (plain ``Page`` objects: the
+    header needs only their URLs and titles).
+    """
+    from engagement.models import StatisticsPage
     from home.models import NewsIndexPage
 
-    request = context.get("request")
-    index = (
-        NewsIndexPage.objects.live()
-        .filter(locale__language_code=translation.get_language())
-        .first()
+    kinds = {
+        ContentType.objects.get_for_model(NewsIndexPage).pk: "news",
+        ContentType.objects.get_for_model(StatisticsPage).pk: "statistics",
+    }
+    sections = dict.fromkeys(kinds.values())
+    pages = (
+        Page.objects.live()
+        .filter(locale__language_code=translation.get_language(), content_type_id__in=kinds)
+        .order_by("path")
     )
-    return index.get_url(request) if index else None
+    for page in pages:
+        sections[kinds[page.content_type_id]] = sections[kinds[page.content_type_id]] or page
+    return sections

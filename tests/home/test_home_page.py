@@ -110,3 +110,22 @@ def test_home_page_query_count_is_small(client, django_assert_max_num_queries):
     # Routing (site, locale, page, restrictions), the switcher's translations, the brand link.
     with django_assert_max_num_queries(10):
         client.get("/ru/")
+
+
+@pytest.mark.parametrize(
+    ("url", "news", "statistics", "statistics_title"),
+    [
+        ("/", "/news/", "/statistics/", "Нәтижелер"),
+        ("/ru/", "/ru/news/", "/ru/statistics/", "Итоги"),
+        ("/en/", "/en/news/", "/en/statistics/", "Results"),
+    ],
+)
+def test_header_links_to_the_news_and_statistics_of_its_language(
+    client, url, news, statistics, statistics_title
+):
+    html = client.get(url).content.decode()
+
+    nav = html[html.index('<nav class="site-nav"'):html.index("</nav>")]
+    links = {a["href"] for a in find_tags(nav, "a")}
+    assert {news, statistics} <= links
+    assert f'<a href="{statistics}">{statistics_title}</a>' in nav
