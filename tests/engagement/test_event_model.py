@@ -22,7 +22,10 @@ def errors_of(event):
 def test_a_valid_held_event_passes():
     event = make_event(participants=120, count_kind="registered", participants_youth=40)
 
-    event.full_clean()
+    event.full_clean()  # raises ValidationError on any refusal
+
+    assert event.get_status() == "held"
+    assert event.breakdown == {"participants_youth": 40}
 
 
 def test_an_event_cannot_end_before_it_starts():
@@ -53,7 +56,12 @@ def test_a_headcount_for_an_event_not_yet_started_is_refused():
 
 
 def test_a_planned_event_without_a_headcount_passes():
-    make_event(start=future()).full_clean()
+    event = make_event(start=future())
+
+    event.full_clean()  # raises ValidationError on any refusal
+
+    assert event.get_status() == "planned"
+    assert event.participants is None
 
 
 def test_a_headcount_needs_its_count_kind():
