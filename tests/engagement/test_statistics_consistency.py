@@ -105,8 +105,9 @@ class Surfaces:
     def organisers_panel(self):
         return panel_totals(self.organiser_client.get("/admin/").content.decode())
 
-    def check(self, step):
-        expected = sql_totals()
+    def check_surfaces(self, step):
+        """Assert every surface equals the SQL sum; return the overall (events, participants)."""
+        overall = expected = sql_totals()
         assert self.everything() == dict.fromkeys(
             ("page", "json", "block", "panel", "report", "report csv"), expected
         ), step
@@ -120,6 +121,7 @@ class Surfaces:
         scope = get_scope(self.organiser)
         assert self.organisers_panel() == sql_totals(user_scope_q=scope.q), step
         assert summary.differences() == {}, step
+        return overall
 
 
 @pytest.fixture
@@ -151,7 +153,8 @@ def test_every_surface_shows_the_sql_totals_through_every_change(client, seeded,
     organiser_client = Client()
     organiser_client.force_login(organiser)
     surfaces = Surfaces(client, admin_client, organiser_client, organiser, project_)
-    surfaces.check("seeded")
+    seeded_totals = surfaces.check_surfaces("seeded")
+    assert seeded_totals[0] > 0 and seeded_totals[1] > 0
 
     # A new event, saved as a draft: nothing changes; published: it counts.
     start = almaty(YEAR, 6, 15)
@@ -162,16 +165,23 @@ def test_every_surface_shows_the_sql_totals_through_every_change(client, seeded,
     )
     event.save()
     revision = event.save_revision()
-    surfaces.check("draft")
+    assert surfaces.check_surfaces("draft") == seeded_totals
     revision.publish()
-    surfaces.check("published")
+    assert surfaces.check_surfaces("published") == (
+        seeded_totals[0] + 1, seeded_totals[1] + 321
+    )
 
     event.participants = 4321
     event.save_revision().publish()
-    surfaces.check("edited")
+    assert surfaces.check_surfaces("edited") == (
+        seeded_totals[0] + 1, seeded_totals[1] + 4321
+    )
 
+    # publish() works on the revision's copy: reload, or unpublish() sees a draft and does nothing.
+    event.refresh_from_db()
+    assert event.live
     event.unpublish()
-    surfaces.check("unpublished")
+    assert surfaces.check_surfaces("unpublished") == seeded_totals
 
     cancelled = held.first()
     cancelled.cancelled, cancelled.cancellation_reason = True, "Ауа райы"
@@ -180,11 +190,11 @@ def test_every_surface_shows_the_sql_totals_through_every_change(client, seeded,
                  "participants_disabilities", "participants_other"):
         setattr(cancelled, name, None)
     cancelled.save_revision().publish()
-    surfaces.check("cancelled")
+    surfaces.check_surfaces("cancelled")
 
     held.first().delete()
-    surfaces.check("deleted")
+    surfaces.check_surfaces("deleted")
 
     translated = Event.objects.filter(locale__language_code="ru").first()
     translated.delete()
-    surfaces.check("a translation deleted")
+    surfaces.check_surfaces("a translation deleted")
