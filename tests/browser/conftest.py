@@ -8,8 +8,6 @@ the reason, except under ``CI=true``, where a missing browser is a failure.
 
 import json
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -47,7 +45,7 @@ def _unavailable(reason):
 
 @pytest.fixture(scope="session")
 def browser_context(live_server):
-    """One Chromium with a fresh, empty user-data-dir for the whole session.
+    """One Chromium (a fresh, temporary profile) for the whole session, and its first context.
 
     It depends on ``live_server`` so that it closes first: Chromium's keep-alive connections
     must end before the server and its shared test database connection go away.
@@ -61,27 +59,21 @@ def browser_context(live_server):
     except ImportError:  # pragma: no cover - playwright is a dev dependency
         _unavailable("the playwright package is not installed")
 
-    user_data_dir = tempfile.mkdtemp(prefix="engagement-chromium-")
+    # launch() gives Chromium a fresh, temporary profile of its own; each context below is
+    # an isolated cookie jar on it.
     with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            user_data_dir,
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=CHROMIUM_ARGS,
-            locale="kk-KZ",
-            timezone_id="Asia/Almaty",
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
+        context = browser.new_context(locale="kk-KZ", timezone_id="Asia/Almaty")
         try:
             yield context
         finally:
             context.close()
-            shutil.rmtree(user_data_dir, ignore_errors=True)
+            browser.close()
 
 
-@pytest.fixture
-def page(browser_context, live_server, demo_site):
-    """A new browser tab; ``page.goto_path("/ru/")`` opens a path on the live server."""
-    tab = browser_context.new_page()
+def _prepare_tab(tab, live_server):
     tab.set_default_timeout(15_000)
 
     def goto_path(path):
@@ -90,8 +82,52 @@ def page(browser_context, live_server, demo_site):
         return response
 
     tab.goto_path = goto_path
+    return tab
+
+
+@pytest.fixture
+def page(browser_context, live_server, demo_site):
+    """A new browser tab; ``page.goto_path("/ru/")`` opens a path on the live server."""
+    browser_context.clear_cookies()
+    tab = _prepare_tab(browser_context.new_page(), live_server)
     yield tab
     tab.close()
+    browser_context.clear_cookies()
+
+
+def log_in(tab, username, password="password"):
+    """Sign in to the Wagtail admin in ``tab`` as a user would: type, click, wait."""
+    tab.goto_path("/admin/login/")
+    tab.locator("#id_username").fill(username)
+    tab.locator("#id_password").fill(password)
+    tab.locator("form button[type=submit]").click()
+    tab.wait_for_url(lambda url: "/admin/login/" not in url)
+
+
+@pytest.fixture
+def browser_session(browser_context, live_server, demo_site):
+    """A factory of tabs that each have their own cookies (two people, two sessions).
+
+    ``tab = browser_session("organiser")`` opens a new, isolated browser context signed in as
+    that user (password ``"password"``, as ``tests.engagement.helpers.make_user`` sets);
+    ``browser_session()`` opens an anonymous one. All are closed after the test.
+    """
+    contexts = []
+
+    def open_tab(username=None, password="password", viewport=None):
+        context = browser_context.browser.new_context(
+            locale="kk-KZ", timezone_id="Asia/Almaty",
+            viewport=viewport or {"width": 1280, "height": 900},
+        )
+        contexts.append(context)
+        tab = _prepare_tab(context.new_page(), live_server)
+        if username:
+            log_in(tab, username, password)
+        return tab
+
+    yield open_tab
+    for context in contexts:
+        context.close()
 
 
 def format_violations(violations):
