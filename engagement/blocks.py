@@ -1,9 +1,14 @@
 """StreamField blocks the plugin provides to host sites (news pages, events)."""
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.admin.staticfiles import versioned_static
+from wagtail.admin.telepath import register
+from wagtail.blocks.struct_block import StructBlockAdapter, StructBlockValidationError
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.models import Filter
@@ -153,6 +158,39 @@ class GalleryBlock(blocks.StructBlock):
                 "titles": "hover",
             }
         )
+
+
+class GalleryBlockAdapter(StructBlockAdapter):
+    """The GalleryBlock's editor: Wagtail's StructBlock form with an "Add several images"
+    button that appends the images chosen (or uploaded) in Wagtail's image chooser, in the
+    order they were ticked (``engagement/gallery-editor.js``).
+    """
+
+    js_constructor = "engagement.blocks.GalleryBlock"
+
+    def js_args(self, block):
+        name, child_blocks, meta = super().js_args(block)
+        meta["addImages"] = {
+            "label": _("Add several images"),
+            "help": _(
+                "Tick the images in the order they should appear, or upload one; they are "
+                "added at the end of the list."
+            ),
+            "chooserUrl": reverse("wagtailimages_chooser:choose"),
+        }
+        return [name, child_blocks, meta]
+
+    @cached_property
+    def media(self):
+        return super().media + forms.Media(
+            js=[
+                versioned_static("wagtailimages/js/image-chooser-modal.js"),
+                versioned_static("engagement/gallery-editor.js"),
+            ]
+        )
+
+
+register(GalleryBlockAdapter(), GalleryBlock)
 
 
 def project_choices():
