@@ -9,8 +9,9 @@ class EngagementConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from . import segment_labels, signals
         from .stats import receivers as stats_receivers
 
         signals.connect()
         stats_receivers.connect()
+        segment_labels.install()
