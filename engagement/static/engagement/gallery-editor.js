@@ -98,7 +98,7 @@
             wrapper.className = "w-mt-4 w-mb-6";
             const button = document.createElement("button");
             button.type = "button";
-            button.className = "button button-small button-secondary";
+            button.className = "button button-small button-secondary chooser__choose-button";
             button.dataset.egAddImages = "";
             button.id = `${prefix}-add-images`;
             button.innerHTML =
