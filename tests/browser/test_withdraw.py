@@ -59,13 +59,13 @@ def test_an_organiser_withdraws_corrects_and_resubmits_and_a_moderator_sees_it(
     entry = EventLogEntry.objects.get(object_id=str(event.pk), action="wagtail.workflow.cancel")
     assert entry.user == organiser
 
-    moderator = browser_session("moderator")
+    moderator = browser_session("moderator", viewport={"width": 390, "height": 844})
     moderator.goto_path(edit_path(event))
     assert re.search(
         r"Мероприятие отозвано с модерации: Айгүл Сәрсенова, \d\d\.\d\d\.\d{4} \d\d:\d\d",
         moderator.locator("[data-eg-moderation-note]").inner_text(),
     )
-    moderator.screenshot(path=f"{SHOTS}/withdraw-moderator-ru-1280.png", full_page=False)
+    moderator.screenshot(path=f"{SHOTS}/withdraw-moderator-ru-390.png", full_page=False)
 
     # The organiser corrects the title and submits again.
     tab.goto_path(edit_path(event))
@@ -86,5 +86,5 @@ def test_an_organiser_withdraws_corrects_and_resubmits_and_a_moderator_sees_it(
     moderator.goto_path(f"/admin/snippets/engagement/event/history/{event.pk}/")
     row = moderator.locator("tr", has_text="Отозвано с модерации")
     assert "Айгүл Сәрсенова" in row.inner_text()
-    moderator.screenshot(path=f"{SHOTS}/withdraw-history-ru-1280.png", full_page=False)
+    moderator.screenshot(path=f"{SHOTS}/withdraw-history-ru-390.png", full_page=False)
     assert Event.objects.filter(pk=event.pk, live=False).exists()
