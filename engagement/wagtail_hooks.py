@@ -11,6 +11,7 @@ from engagement.views.reports import admin_urlpatterns, report_menu_item
 from engagement.viewsets import EngagementViewSetGroup
 from engagement.viewsets.localize import localize_urlpatterns
 from engagement.viewsets.scoping import EventDeleteBulkAction
+from engagement.viewsets.workflow import name_withdrawals_in_the_log, use_withdraw_menu_item
 
 # Before the viewsets are built, so that they find the policy instead of a fallback.
 register_permission_policy(Event, EventPermissionPolicy(Event))
@@ -33,6 +34,10 @@ hooks.register("register_bulk_action", EventDeleteBulkAction, order=100)
 hooks.register("register_admin_urls", localize_urlpatterns, order=-1)
 
 hooks.register("construct_homepage_panels", scope_homepage_panels)
+
+# Events name Wagtail's "Cancel workflow" "Withdraw from moderation".
+hooks.register("construct_snippet_action_menu", use_withdraw_menu_item)
+hooks.register("register_log_actions", name_withdrawals_in_the_log, order=100)
 
 # WordPress's /?p=123 reaches a page that exists (the home page), so the redirect middleware,
 # which only acts on a 404, never sees it.

@@ -45,6 +45,7 @@ from engagement.models.i18n import localized_names
 from engagement.services.scope import visible_events
 
 from .scoping import ScopedViewSetMixin
+from .workflow import ModerationNotePanel
 
 PER_PAGE_CHOICES = (20, 50, 100)
 
@@ -328,6 +329,7 @@ class EventViewSet(ScopedViewSetMixin, SnippetViewSet):
         [
             ObjectList(
                 [
+                    ModerationNotePanel(),
                     FieldPanel("title"),
                     FieldPanel("project"),
                     FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),

@@ -12,6 +12,7 @@ own hook, so a view it adds later is guarded too.
 import functools
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404
 from django.urls import URLPattern, include, path
 
@@ -31,11 +32,46 @@ def _event_source_in_scope(user, source):
     return visible_events(user).filter(translation_key=source.object_id).exists()
 
 
+def user_may_publish(user, instance):
+    """Whether ``user`` may publish ``instance`` (a page or a snippet with draft state)."""
+    from wagtail.models import DraftStateMixin, Page
+    from wagtail.snippets.permissions import get_permission_name
+
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    if isinstance(instance, DraftStateMixin):
+        return user.has_perm(get_permission_name("publish", type(instance)))
+    return True
+
+
+def guard_sync_publishing(request, kwargs):
+    """Refuse "Sync translations" with "Publish immediately" to a user who may not publish.
+
+    wagtail-localize checks only the permission to submit translations there, so an organiser
+    who cannot publish an event could publish its translations that way.
+    """
+    from wagtail_localize.models import TranslationSource
+
+    if request.method != "POST" or not request.POST.get("publish_translations"):
+        return
+    source = TranslationSource.objects.filter(pk=kwargs["translation_source_id"]).first()
+    if source is None:
+        return
+    try:
+        instance = source.get_source_instance()
+    except ObjectDoesNotExist:  # a deleted source: wagtail-localize answers for it
+        return
+    if not user_may_publish(request.user, instance):
+        raise PermissionDenied
+
+
 def guard_localize_request(request, kwargs):
     """Raise 404 if the wagtail-localize request named by ``kwargs`` concerns a hidden event."""
     from wagtail_localize.models import Translation, TranslationSource
 
     user = request.user
+    if "translation_source_id" in kwargs:
+        guard_sync_publishing(request, kwargs)
     if get_scope(user).unrestricted:
         return
     if "app_label" in kwargs and _is_event_model(kwargs["app_label"], kwargs.get("model_name")):
