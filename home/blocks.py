@@ -9,6 +9,7 @@ Block names are a contract (the WordPress importer writes them): ``paragraph``, 
 
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images import get_image_model
@@ -116,7 +117,8 @@ class KeyFiguresBlock(blocks.ListBlock):
         template = "home/blocks/figures.html"
         description = _("A few large numbers with their units and what they count.")
         preview_value = [
-            {"value": "113", "unit": _("events"), "label": _("planned in the road map")},
+            {"value": "113", "unit": pgettext_lazy("a unit after a number", "events"),
+             "label": _("planned in the road map")},
             {"value": "24", "unit": _("indicators"), "label": _("to be achieved")},
         ]
 

@@ -19,6 +19,10 @@ from .models import HomePage
 
 logger = logging.getLogger(__name__)
 
+#: Titles that earlier versions of the demo gave the statistics page. A page that still has one
+#: gets today's title; a title an editor typed is left alone.
+OLD_STATISTICS_TITLES = {"kk": "Нәтижелер", "ru": "Итоги", "en": "Results"}
+
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "admin"  # noqa: S105 - a local demo account, printed by `make run`
 
@@ -42,17 +46,17 @@ HOME = {
 
 STATISTICS = {
     "kk": {
-        "title": "Нәтижелер",
+        "title": "Статистика",
         "intro": "Партиялық жобалардың іс-шаралары мен оларға қатысушылар саны: облыс, "
         "аудандар мен қалалар бойынша.",
     },
     "ru": {
-        "title": "Итоги",
+        "title": "Статистика",
         "intro": "Мероприятия партийных проектов и число их участников: по области, "
         "районам и городам.",
     },
     "en": {
-        "title": "Results",
+        "title": "Statistics",
         "intro": "The events of the party's projects and their participants: for the "
         "region, its districts and cities.",
     },
@@ -150,8 +154,21 @@ class DemoLoader:
             self.home.add_child(instance=page)
             page.save_revision(user=self.admin).publish()
             self.log("Created the statistics page")
+        else:
+            self.retitle_statistics(page)
         for code in ("ru", "en"):
             if page.has_translation(self.locales[code]):
+                translated = page.get_translation(self.locales[code])
+                if translated.title == OLD_STATISTICS_TITLES[code] and (
+                    page.title == STATISTICS["kk"]["title"]
+                ):
+                    translate_instance(
+                        page, self.locales[code],
+                        {segment_text(STATISTICS["kk"]["title"]):
+                         segment_text(STATISTICS[code]["title"])},
+                        user=self.admin, publish=translated.live,
+                    )
+                    self.log(f"Renamed the {code} statistics page “{STATISTICS[code]['title']}”")
                 continue
             strings = {
                 segment_text(STATISTICS["kk"][field]): segment_text(STATISTICS[code][field])
@@ -161,6 +178,18 @@ class DemoLoader:
             translate_instance(page, self.locales[code], strings, user=self.admin)
             self.log(f"Translated the statistics page into {code}")
         return page
+
+    def retitle_statistics(self, page):
+        """Give the page today's title if it still has the old demo title, unedited."""
+        old = OLD_STATISTICS_TITLES["kk"]
+        if page.title != old or page.draft_title != old or page.has_unpublished_changes:
+            return
+        page.title = page.draft_title = STATISTICS["kk"]["title"]
+        revision = page.save_revision(user=self.admin)
+        if page.live:
+            revision.publish(user=self.admin)
+        page.refresh_from_db()
+        self.log(f"Renamed the statistics page “{page.title}”")
 
     def ensure_translations(self, home):
         for code, locale in self.locales.items():

@@ -17,7 +17,7 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import transaction
 from django.db.models.signals import post_save
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
@@ -337,9 +337,11 @@ class WordPressImporter:
             self.images.for_id(int(thumbnail))
 
     def _fill(self, page, item, stream, parent, conversion):
-        title = content.plain_text(item.title)[:255] or _("WordPress post %(id)s") % {
-            "id": item.wp_id
-        }
+        title = content.plain_text(item.title)[:255]
+        if not title:
+            # A page title is content: in the page's language, not the console's (English).
+            with translation.override(page.locale.language_code if page.locale_id else None):
+                title = _("WordPress post %(id)s") % {"id": item.wp_id}
         page.title = title
         page.draft_title = title
         slug = slugify(item.slug, allow_unicode=True) or slugify(title, allow_unicode=True)

@@ -60,6 +60,7 @@ class StatisticsPage(Page):
             "project_chart": presentation.project_chart(projects),
             "district_chart": presentation.district_chart(districts),
             "month_chart": presentation.month_chart(statistics),
+            "period": presentation.period_sentence(statistics),
             "definition": presentation.PARTICIPANTS_DEFINITION,
             "open_data": self.open_data_links(form),
         })

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.db.models.signals import post_delete
 from django.utils import timezone
+from django.utils.text import capfirst
 from tqdm import tqdm
 from wagtail.models import Locale, ReferenceIndex
 from wagtail.search.backends import get_search_backends
@@ -172,10 +173,12 @@ class EngagementSeeder:
                 if row["key"].startswith(("project:", "programme:"))]
         for index, row in enumerate(rows):
             slug = row["key"].split(":", 1)[1]
+            # The glossary writes terms as in running text («программа …»); a project's name
+            # stands alone (a heading, a table row) and starts with a capital.
             names = {
-                "kk": row["kk_cyrl"],
-                "ru": row["ru"].replace("описательно: ", ""),
-                "en": row["en"],
+                "kk": capfirst(row["kk_cyrl"]),
+                "ru": capfirst(row["ru"].replace("описательно: ", "")),
+                "en": capfirst(row["en"]),
             }
             audience = dict(zip(("kk", "ru", "en"), AUDIENCES.get(slug, DEFAULT_AUDIENCE),
                                 strict=True))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.utils.formats import date_format, get_format, number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from engagement import charts
 from engagement.models import BREAKDOWN_FIELDS
@@ -48,7 +48,43 @@ def number(value):
 
 
 def month_label(month):
+    """A month on its own (a table row, a chart bar): «2021 ж. қаңтар», «Январь 2021 г.»."""
     return date_format(month, "YEAR_MONTH_FORMAT")
+
+
+def month_in_phrase(month, end=False):
+    """A month inside a sentence, opening (``end=False``) or closing a period.
+
+    Each language says how through its catalogue: Russian puts the opening month in the
+    genitive and both in lower case («с января 2021 г. по ноябрь 2025 г.»), Kazakh writes
+    «2021 ж. қаңтар – 2025 ж. қараша», English «from January 2021 to November 2025».
+    """
+    if end:
+        text = date_format(month, pgettext("date format of the last month of a period", "F Y"))
+    else:
+        text = date_format(month, pgettext("date format of the first month of a period", "F Y"))
+    # Django has no lower-case nominative month names ("F" is «Ноябрь» in ru).
+    if pgettext("month names inside a sentence: lower or as is", "as is") == "lower":
+        name = date_format(month, "F")
+        text = text.replace(name, name.lower())
+    return text
+
+
+def period_sentence(statistics):
+    """«3 001 мероприятие проведено с января 2021 г. по ноябрь 2025 г.» ('' without months)."""
+    months = list(statistics.by_month)
+    if not months:
+        return ""
+    count = statistics.total.events
+    return ngettext(
+        "%(count)s event held from %(first)s to %(last)s.",
+        "%(count)s events held from %(first)s to %(last)s.",
+        count,
+    ) % {
+        "count": number(count),
+        "first": month_in_phrase(months[0]),
+        "last": month_in_phrase(months[-1], end=True),
+    }
 
 
 @dataclass(frozen=True)
@@ -153,8 +189,10 @@ def month_chart(statistics, chart_id="chart-months"):
             "Column chart of participants per month from %(first)s to %(last)s. The most "
             "participants were in %(busiest)s: %(value)s. The table below gives every month."
         ) % {
-            "first": month_label(months[0][0]), "last": month_label(months[-1][0]),
-            "busiest": month_label(busiest_month), "value": number(busiest.participants),
+            "first": month_in_phrase(months[0][0]),
+            "last": month_in_phrase(months[-1][0], end=True),
+            "busiest": month_in_phrase(busiest_month, end=True),
+            "value": number(busiest.participants),
         }
     else:
         description = _("There are no events to show.")

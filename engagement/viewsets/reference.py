@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -36,10 +37,16 @@ class PlaceViewSet(SnippetViewSet):
         return Place.objects.select_related("parent", "locale")
 
 
+class OrganiserScopeIndexView(IndexView):
+    # Wagtail's "Add %(model_name)s" cannot decline the name («Добавить зона…»).
+    add_item_label = _("Add an organiser scope")
+
+
 class OrganiserScopeViewSet(ModelViewSet):
     """Administrators give organisers their projects and districts here."""
 
     model = OrganiserScope
+    index_view_class = OrganiserScopeIndexView
     name = "organiser_scopes"
     url_prefix = "engagement/organiser-scopes"
     copy_view_enabled = False

@@ -108,7 +108,7 @@ def test_every_chart_has_a_text_alternative_and_a_table_of_its_numbers(client, l
 
     charts = re.findall(
         r'<figure class="stats-chart".*?</figure>\s*<div class="stats-table"[^>]*>\s*'
-        r"<table.*?</table>",
+        r'(?:<p class="stats-table__hint"[^>]*>[^<]*</p>\s*)?<table.*?</table>',
         html, re.S,
     )
     assert len(charts) == 3  # by project, by month, by district

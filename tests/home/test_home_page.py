@@ -115,9 +115,9 @@ def test_home_page_query_count_is_small(client, django_assert_max_num_queries):
 @pytest.mark.parametrize(
     ("url", "news", "statistics", "statistics_title"),
     [
-        ("/", "/news/", "/statistics/", "Нәтижелер"),
-        ("/ru/", "/ru/news/", "/ru/statistics/", "Итоги"),
-        ("/en/", "/en/news/", "/en/statistics/", "Results"),
+        ("/", "/news/", "/statistics/", "Статистика"),
+        ("/ru/", "/ru/news/", "/ru/statistics/", "Статистика"),
+        ("/en/", "/en/news/", "/en/statistics/", "Statistics"),
     ],
 )
 def test_header_links_to_the_news_and_statistics_of_its_language(

@@ -65,3 +65,69 @@ def test_load_demo_keeps_an_editors_changes():
 def test_load_demo_creates_a_working_administrator(client):
     assert client.login(username="admin", password="admin")
     assert client.get("/admin/").status_code == 200
+
+
+def statistics_pages():
+    from engagement.models import StatisticsPage
+
+    return {
+        page.locale.language_code: page
+        for page in StatisticsPage.objects.select_related("locale")
+    }
+
+
+def give_the_old_demo_titles():
+    """The statistics page as an earlier load_demo left it: «Нәтижелер», «Итоги», «Results»."""
+    from engagement.translation import translate_instance
+    from home.demo_news import segment_text
+
+    kk = statistics_pages()["kk"]
+    kk.title = kk.draft_title = "Нәтижелер"
+    kk.save_revision().publish()
+    for code, title in (("ru", "Итоги"), ("en", "Results")):
+        translate_instance(
+            kk, Locale.objects.get(language_code=code), {segment_text("Нәтижелер"): title}
+        )
+    assert {code: page.title for code, page in statistics_pages().items()} == {
+        "kk": "Нәтижелер", "ru": "Итоги", "en": "Results",
+    }
+
+
+def test_load_demo_gives_the_statistics_page_its_new_title_in_every_language():
+    give_the_old_demo_titles()
+    output = StringIO()
+
+    call_command("load_demo", stdout=output)
+
+    pages = statistics_pages()
+    assert {code: page.title for code, page in pages.items()} == {
+        "kk": "Статистика", "ru": "Статистика", "en": "Statistics",
+    }
+    assert all(page.live and not page.has_unpublished_changes for page in pages.values())
+    assert "Renamed the statistics page" in output.getvalue()
+
+    again = StringIO()
+    call_command("load_demo", stdout=again)
+    assert "Renamed" not in again.getvalue()
+
+
+def test_load_demo_leaves_a_statistics_title_an_editor_typed():
+    give_the_old_demo_titles()
+    kk = statistics_pages()["kk"]
+    kk.title = kk.draft_title = "Партия сандармен"
+    kk.save_revision().publish()
+
+    call_command("load_demo", verbosity=0)
+
+    titles = {code: page.title for code, page in statistics_pages().items()}
+    assert titles == {"kk": "Партия сандармен", "ru": "Итоги", "en": "Results"}
+
+
+def test_load_demo_prints_english_although_the_site_speaks_kazakh(settings):
+    assert settings.LANGUAGE_CODE == "kk"
+    output = StringIO()
+
+    call_command("load_demo", stdout=output)
+
+    assert "Demo site ready. Admin: http://127.0.0.1:8000/admin/" in output.getvalue()
+    assert "Демо-сайт" not in output.getvalue()

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, no_translations
 from django.db import transaction
 from django.utils.translation import gettext as _
 from tqdm import tqdm
@@ -23,6 +23,8 @@ class Command(BaseCommand):
             "recorded it (e.g. old.example.kz); needed only when several sites were imported",
         )
 
+    # A developer reads the console: English, whatever LANGUAGE_CODE says (kk).
+    @no_translations
     def handle(self, *args, **options):
         rewriter = ShortcodeRewriter(dry_run=options["dry_run"], source=options["source"])
         verbosity = options["verbosity"]

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 from wagtail.models import Page
@@ -35,6 +35,8 @@ class Command(BaseCommand):
         )
         parser.add_argument("--report", help="write a JSON report of every post to this file")
 
+    # A developer reads the console: English, whatever LANGUAGE_CODE says (kk).
+    @no_translations
     def handle(self, *args, **options):
         uploads = Path(options["uploads"])
         if not uploads.is_dir():

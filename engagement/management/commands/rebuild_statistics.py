@@ -5,7 +5,7 @@ events without signals (raw SQL, ``QuerySet.update``, a restore), or with ``--ch
 whether anything drifted.
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from engagement.stats import summary
 
@@ -19,6 +19,8 @@ class Command(BaseCommand):
             help="Only compare the summary with the events; exit with status 1 if they differ.",
         )
 
+    # A developer reads the console: English, whatever LANGUAGE_CODE says (kk).
+    @no_translations
     def handle(self, *args, **options):
         if options["check"]:
             differences = summary.differences()

@@ -2,7 +2,7 @@
 
 from argparse import ArgumentTypeError
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 from django.utils.formats import number_format
 
 from engagement.services.seeding import EngagementSeeder, SeedError
@@ -39,6 +39,8 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true",
                             help="No progress bar (the summary is still printed).")
 
+    # A developer reads the console: English, whatever LANGUAGE_CODE says (kk).
+    @no_translations
     def handle(self, *args, **options):
         seeder = EngagementSeeder(
             random_seed=options["random_seed"],

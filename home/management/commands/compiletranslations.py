@@ -2,7 +2,7 @@ from pathlib import Path
 
 import polib
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 from django.utils.translation import gettext as _
 
 
@@ -12,6 +12,8 @@ class Command(BaseCommand):
         "needs no GNU gettext tools (Django's compilemessages needs msgfmt)."
     )
 
+    # A developer reads the console: English, whatever LANGUAGE_CODE says (kk).
+    @no_translations
     def handle(self, *args, **options):
         base = Path(settings.BASE_DIR)
         po_files = sorted(

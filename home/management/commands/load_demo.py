@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, no_translations
 from django.utils.translation import gettext as _
 
 from home.demo import ADMIN_PASSWORD, ADMIN_USERNAME, DemoLoader
@@ -7,6 +7,8 @@ from home.demo import ADMIN_PASSWORD, ADMIN_USERNAME, DemoLoader
 class Command(BaseCommand):
     help = "Create the demo site (locales, home pages in kk, ru and en, an administrator)."
 
+    # A developer reads the console: English, whatever LANGUAGE_CODE says (kk).
+    @no_translations
     def handle(self, *args, **options):
         lines = []
 
