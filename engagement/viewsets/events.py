@@ -68,6 +68,8 @@ class NewsPageChooserPanel(PageChooserPanel):
 
 class EventIndexView(SafeSpreadsheetExportMixin, IndexView):
     default_ordering = "-start"
+    export_sheet_title = _("Events")
+    export_filename_filters = ("project", "district", "status", "start")
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset().for_listing().select_related("organiser")
@@ -317,6 +319,7 @@ class EventViewSet(ScopedViewSetMixin, SnippetViewSet):
     menu_name = "events"
     menu_order = 100
     index_view_class = EventIndexView
+    index_results_template_name = "engagement/admin/events_index_results.html"
     chooser_viewset_class = EventChooserViewSet
     filterset_class = EventFilterSet
     inspect_view_enabled = True
