@@ -42,6 +42,7 @@ from engagement.filters import EventFilterSet
 from engagement.forms import EventForm
 from engagement.models import BREAKDOWN_FIELDS, Event, Place, Project
 from engagement.models.i18n import localized_names
+from engagement.panels import BreakdownSummaryPanel
 from engagement.services.scope import visible_events
 
 from .scoping import ScopedViewSetMixin
@@ -356,7 +357,8 @@ class EventViewSet(ScopedViewSetMixin, SnippetViewSet):
                     FieldRowPanel([FieldPanel("participants"), FieldPanel("count_kind")]),
                     FieldPanel("confirm_large_headcount"),
                     MultiFieldPanel(
-                        [FieldPanel(name) for name in BREAKDOWN_FIELDS],
+                        [*(FieldPanel(name) for name in BREAKDOWN_FIELDS),
+                         BreakdownSummaryPanel()],
                         heading=_("Breakdown by group (optional)"),
                         help_text=_("The groups may not add up to more than the participants."),
                     ),
