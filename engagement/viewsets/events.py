@@ -399,8 +399,8 @@ class EventViewSet(ScopedViewSetMixin, SnippetViewSet):
                     FieldRowPanel([FieldPanel("participants"), FieldPanel("count_kind")]),
                     FieldPanel("confirm_large_headcount"),
                     MultiFieldPanel(
-                        [*(FieldPanel(name) for name in BREAKDOWN_FIELDS),
-                         BreakdownSummaryPanel()],
+                        [BreakdownSummaryPanel(),
+                         *(FieldPanel(name) for name in BREAKDOWN_FIELDS)],
                         heading=_("Breakdown by group (optional)"),
                         help_text=_("The groups may not add up to more than the participants."),
                     ),
