@@ -55,6 +55,18 @@ def test_one_status_column_shows_the_event_status_with_its_publication_badge(adm
     assert cells["Cancelled"] == ("cancelled", "cancelled", "live")
 
 
+def test_an_event_in_moderation_has_that_badge_in_the_status_column(client):
+    admin = make_user(superuser=True, language="en")
+    client.force_login(admin)
+    draft = make_event(title="Submitted draft", start=almaty(2024, 3, 4), live=False)
+    draft.save_revision(user=admin)
+    draft.get_workflow().start(draft, admin)
+
+    page = client.get(event_url("list"), {"q": "Submitted"}).content.decode()
+
+    assert status_cells(page)["Submitted draft"] == ("held", "held", "in moderation")
+
+
 def test_the_listing_has_compact_rows_and_pages_of_twenty(admin_client):
     for day in range(1, 26):
         make_event(title=f"Row {day:02}", start=almaty(2023, 1, day))
