@@ -5,6 +5,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateTimeInput
@@ -53,6 +54,43 @@ def _canonical(model):
     return model.objects.filter(locale__language_code=default_language_code())
 
 
+def districts_of_settlements():
+    """``{settlement or rural district pk: pk of the district or city it lies in}`` (one query)."""
+    places = {
+        pk: (parent_id, kind)
+        for pk, parent_id, kind in _canonical(Place).values_list("pk", "parent_id", "kind")
+    }
+    found = {}
+    for pk, (_parent, kind) in places.items():
+        if kind not in (PlaceKind.RURAL_DISTRICT, PlaceKind.SETTLEMENT):
+            continue
+        seen, place = set(), pk
+        while place in places and place not in seen and places[place][1] not in DISTRICT_KINDS:
+            seen.add(place)
+            place = places[place][0]
+        if place in places and places[place][1] in DISTRICT_KINDS:
+            found[pk] = place
+    return found
+
+
+class SettlementSelect(forms.Select):
+    """A select whose options name their district (``data-district``).
+
+    The event form's script (``engagement/event-form.js``) offers only the settlements of the
+    chosen district; without the script every settlement in the user's scope is listed and
+    the form refuses one outside the chosen district.
+    """
+
+    district_of = None
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        district = (self.district_of or {}).get(getattr(value, "value", value))
+        if district is not None:
+            option["attrs"]["data-district"] = str(district)
+        return option
+
+
 class EventForm(WagtailAdminModelForm):
     """The admin form of :class:`~engagement.models.Event`.
 
@@ -75,13 +113,22 @@ class EventForm(WagtailAdminModelForm):
     )
     settlement = CanonicalChoiceField(
         queryset=Place.objects.none(), label=_("settlement"), required=False,
+        widget=SettlementSelect,
         help_text=_("Optional: a rural district or settlement inside the district."),
+        error_messages={"invalid_choice": _(
+            "Choose a settlement from the list: this one does not exist or is outside your "
+            "scope."
+        )},
     )
     start = VenueDateTimeField(label=_("start"), help_text=_("Local time in the region."))
     end = VenueDateTimeField(label=_("end"), help_text=_("Local time in the region."))
     confirm_large_headcount = forms.BooleanField(
         label=_("I confirm this unusually large number of participants"), required=False,
     )
+
+    class Media:
+        js = ["engagement/event-form.js"]
+        css = {"all": ["engagement/event-form.css"]}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -96,8 +143,12 @@ class EventForm(WagtailAdminModelForm):
         )
         if scope is not None and scope.project_ids is not None:
             projects = projects.filter(pk__in=scope.project_ids)
+        district_of = districts_of_settlements()
         if scope is not None and scope.district_ids is not None:
             districts = districts.filter(pk__in=scope.district_ids)
+            settlements = settlements.filter(pk__in=[
+                pk for pk, district in district_of.items() if district in scope.district_ids
+            ])
         for name, queryset, names in (
             ("project", projects, project_names),
             ("district", districts, place_names),
@@ -106,9 +157,20 @@ class EventForm(WagtailAdminModelForm):
             if name in self.fields:
                 self.fields[name].queryset = queryset
                 self.fields[name].names = names
+        if "settlement" in self.fields:
+            self.fields["settlement"].widget.district_of = district_of
+        limit = conf.plausible_participants_max()
         self.fields["confirm_large_headcount"].help_text = _(
             "Needed when more than %(max)s people took part."
-        ) % {"max": conf.plausible_participants_max()}
+        ) % {"max": limit}
+        if "participants" in self.fields:
+            # The script shows the confirmation only while the typed number passes the limit.
+            self.fields["participants"].widget.attrs["data-plausible-max"] = limit
+        # Model verbose names are lower case (they are used inside sentences); a label starts
+        # with a capital letter in every language.
+        for field in self.fields.values():
+            if field.label:
+                field.label = capfirst(field.label)
 
     def clean(self):
         cleaned_data = super().clean()

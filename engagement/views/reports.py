@@ -63,6 +63,8 @@ class StatisticsReportView(SafeSpreadsheetExportMixin, ReportView):
     any_permission_required = ["add", "change", "publish"]
     paginate_by = None
     export_filename = "events-and-participants"
+    export_sheet_title = _("Events and participants")
+    export_filename_filters = ("project", "district", "period", "status")
     list_export = [
         "project", "district", "events", "participants", *GROUP_COLUMNS, "not_broken_down",
     ]

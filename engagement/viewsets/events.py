@@ -2,6 +2,7 @@
 
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
+from django.forms import Media
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
@@ -19,12 +20,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import (
-    BulkActionsCheckboxColumn,
-    Column,
-    LiveStatusTagColumn,
-    LocaleColumn,
-)
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, LocaleColumn
 from wagtail.admin.widgets.button import BaseButton, Button, ButtonWithDropdown
 from wagtail.models import Locale
 from wagtail.snippets.views.chooser import (
@@ -42,6 +38,7 @@ from engagement.filters import EventFilterSet
 from engagement.forms import EventForm
 from engagement.models import BREAKDOWN_FIELDS, Event, Place, Project
 from engagement.models.i18n import localized_names
+from engagement.panels import BreakdownSummaryPanel
 from engagement.services.scope import visible_events
 
 from .scoping import ScopedViewSetMixin
@@ -67,8 +64,51 @@ class NewsPageChooserPanel(PageChooserPanel):
         return super().get_form_options()
 
 
+class EventStatusColumn(Column):
+    """Planned / held / cancelled, with the publication state (draft, live, in moderation…)
+    as a badge in the same cell."""
+
+    cell_template_name = "engagement/admin/tables/event_status_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context.update(
+            status=instance.get_status(),
+            publication=instance.status_string,
+            live=instance.live,
+        )
+        return context
+
+
+class ParticipantsColumn(Column):
+    """The headcount, with how it was counted on a second, smaller line."""
+
+    cell_template_name = "engagement/admin/tables/participants_cell.html"
+
+    def get_value(self, instance):
+        if instance.participants is None:
+            return "—"
+        return number_format(instance.participants, force_grouping=True)
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["count_kind"] = (
+            instance.get_count_kind_display()
+            if instance.count_kind and instance.participants is not None else ""
+        )
+        return context
+
+
+class ClippedColumn(Column):
+    """A one-line cell; the full text stays in its ``title`` (shown on hover)."""
+
+    cell_template_name = "engagement/admin/tables/clipped_cell.html"
+
+
 class EventIndexView(SafeSpreadsheetExportMixin, IndexView):
     default_ordering = "-start"
+    export_sheet_title = _("Events")
+    export_filename_filters = ("project", "district", "status", "start")
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset().for_listing().select_related("organiser")
@@ -98,14 +138,6 @@ class EventIndexView(SafeSpreadsheetExportMixin, IndexView):
     def local_time(self, value):
         return timezone.localtime(value, conf.event_time_zone()) if value else None
 
-    def participants_label(self, event):
-        if event.participants is None:
-            return "—"
-        label = number_format(event.participants, force_grouping=True)
-        if event.count_kind:
-            label = f"{label} ({event.get_count_kind_display()})"
-        return label
-
     # --- listing ----------------------------------------------------------------------------
 
     @cached_property
@@ -113,22 +145,35 @@ class EventIndexView(SafeSpreadsheetExportMixin, IndexView):
         columns = [
             BulkActionsCheckboxColumn("bulk_actions", obj_type="snippet"),
             self._get_title_column("__str__"),
-            Column("project", label=_("Project"), sort_key="project",
-                   accessor=lambda event: self.project_names.get(event.project_id, "")),
-            Column("district", label=_("District or city"), sort_key="district",
-                   accessor=lambda event: self.place_names.get(event.district_id, "")),
-            Column("start", label=_("Start"), sort_key="start",
+            ClippedColumn("project", label=_("Project"), sort_key="project",
+                          classname="engagement-col-clip",
+                          accessor=lambda event: self.project_names.get(event.project_id, "")),
+            ClippedColumn("district", label=_("District or city"), sort_key="district",
+                          classname="engagement-col-clip",
+                          accessor=lambda event: self.place_names.get(event.district_id, "")),
+            Column("start", label=_("Start"), sort_key="start", classname="engagement-col-start",
                    accessor=lambda event: date_format(
                        self.local_time(event.start), "SHORT_DATETIME_FORMAT")),
-            Column("event_status", label=_("Status"),
-                   accessor=lambda event: event.get_status_display()),
-            Column("participants", label=_("Participants"), sort_key="participants",
-                   accessor=self.participants_label, classname="w-text-right"),
+            EventStatusColumn("event_status", label=_("Status"),
+                              classname="engagement-col-status",
+                              accessor=lambda event: event.get_status_display()),
+            ParticipantsColumn("participants", label=_("Participants"),
+                               sort_key="participants",
+                               classname="w-text-right engagement-col-participants"),
         ]
         if self.i18n_enabled:
-            columns.append(LocaleColumn())
-        columns.append(LiveStatusTagColumn())
+            columns.append(LocaleColumn(classname="w-text-16 engagement-col-nowrap"))
         return columns
+
+    def get_table_kwargs(self):
+        kwargs = super().get_table_kwargs()
+        kwargs["classname"] = f"{kwargs.get('classname') or 'listing'} engagement-events-listing"
+        return kwargs
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["media"] += Media(css={"all": ["engagement/event-listing.css"]})
+        return context
 
     def get_table(self, object_list):
         object_list = list(object_list)
@@ -318,6 +363,7 @@ class EventViewSet(ScopedViewSetMixin, SnippetViewSet):
     menu_name = "events"
     menu_order = 100
     index_view_class = EventIndexView
+    index_results_template_name = "engagement/admin/events_index_results.html"
     chooser_viewset_class = EventChooserViewSet
     filterset_class = EventFilterSet
     inspect_view_enabled = True
@@ -355,7 +401,8 @@ class EventViewSet(ScopedViewSetMixin, SnippetViewSet):
                     FieldRowPanel([FieldPanel("participants"), FieldPanel("count_kind")]),
                     FieldPanel("confirm_large_headcount"),
                     MultiFieldPanel(
-                        [FieldPanel(name) for name in BREAKDOWN_FIELDS],
+                        [BreakdownSummaryPanel(),
+                         *(FieldPanel(name) for name in BREAKDOWN_FIELDS)],
                         heading=_("Breakdown by group (optional)"),
                         help_text=_("The groups may not add up to more than the participants."),
                     ),

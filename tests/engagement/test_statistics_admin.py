@@ -45,7 +45,7 @@ def export_rows(client, export_format, **params):
     response = client.get(REPORT, {"export": export_format, **params})
     assert response.status_code == 200
     if export_format == "csv":
-        text = b"".join(response.streaming_content).decode()
+        text = b"".join(response.streaming_content).decode("utf-8-sig")
         return list(csv.reader(io.StringIO(text)))
     data = b"".join(response.streaming_content) if response.streaming else response.content
     workbook = load_workbook(io.BytesIO(data))
@@ -230,5 +230,26 @@ def test_invalid_report_filters_are_reported_and_the_report_is_unfiltered(client
 
 
 def csv_totals_of(response):
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))[1:]
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))[1:]
     return sum(int(row[2]) for row in rows), sum(int(row[3]) for row in rows)
+
+
+def test_the_report_exports_open_in_spreadsheets(client):
+    client.force_login(make_user(superuser=True, language="ru"))
+    project_ = fresh_project()
+    held_event(project_, 12, start=almaty(2022, 5, 1))
+    talgar = district("talgar-district")
+
+    csv_response = client.get(REPORT, {"export": "csv", "district": talgar.pk})
+    csv_data = b"".join(csv_response.streaming_content)
+    xlsx_response = client.get(REPORT, {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(xlsx_response.streaming_content))).active
+    html = client.get(REPORT).content.decode()
+
+    assert csv_data.startswith(b"\xef\xbb\xbf")
+    assert "talgar-district.csv" in csv_response["Content-Disposition"]
+    assert "events-and-participants-20" in xlsx_response["Content-Disposition"]
+    assert sheet.title == "Мероприятия и участники"
+    assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold and sheet.auto_filter.ref
+    assert "в XLSX текст остаётся текстом" in html
