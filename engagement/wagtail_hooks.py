@@ -9,6 +9,7 @@ from engagement.models import Event, EventLogEntry
 from engagement.permissions import EventPermissionPolicy
 from engagement.views.reports import admin_urlpatterns, report_menu_item
 from engagement.viewsets import EngagementViewSetGroup
+from engagement.viewsets.editing import label_copy_as_duplicate
 from engagement.viewsets.localize import localize_urlpatterns
 from engagement.viewsets.scoping import EventDeleteBulkAction
 
@@ -33,6 +34,9 @@ hooks.register("register_bulk_action", EventDeleteBulkAction, order=100)
 hooks.register("register_admin_urls", localize_urlpatterns, order=-1)
 
 hooks.register("construct_homepage_panels", scope_homepage_panels)
+
+# The events' "Copy" is their "Duplicate" (a new draft, see engagement/viewsets/editing.py).
+hooks.register("construct_snippet_listing_buttons", label_copy_as_duplicate)
 
 # WordPress's /?p=123 reaches a page that exists (the home page), so the redirect middleware,
 # which only acts on a 404, never sees it.

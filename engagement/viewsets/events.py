@@ -44,6 +44,7 @@ from engagement.models import BREAKDOWN_FIELDS, Event, Place, Project
 from engagement.models.i18n import localized_names
 from engagement.services.scope import visible_events
 
+from .editing import EventCopyView, EventDeleteView, EventEditView
 from .scoping import ScopedViewSetMixin
 
 PER_PAGE_CHOICES = (20, 50, 100)
@@ -317,6 +318,10 @@ class EventViewSet(ScopedViewSetMixin, SnippetViewSet):
     menu_name = "events"
     menu_order = 100
     index_view_class = EventIndexView
+    # No lost update, locks that hold, "Duplicate": see engagement/viewsets/editing.py.
+    edit_view_class = EventEditView
+    delete_view_class = EventDeleteView
+    copy_view_class = EventCopyView
     chooser_viewset_class = EventChooserViewSet
     filterset_class = EventFilterSet
     inspect_view_enabled = True
