@@ -89,6 +89,61 @@ def _display(model_field, form_field, value):
     return Truncator(str(value)).chars(300)
 
 
+def form_differences(model, form, theirs):
+    """The fields where the saved version ``theirs`` and the submitted ``form`` differ."""
+    rows = []
+    cleaned = getattr(form, "cleaned_data", {})
+    for name, form_field in form.fields.items():
+        try:
+            model_field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if name not in cleaned or not model_field.concrete or model_field.many_to_many:
+            continue  # tags and other relations are not compared (nor shown)
+        their_value, your_value = getattr(theirs, name), cleaned[name]
+        if _comparable(model_field, their_value) == _comparable(model_field, your_value):
+            continue
+        rows.append({
+            "name": name,
+            "label": form_field.label or model_field.verbose_name,
+            "theirs": _display(model_field, form_field, their_value),
+            "yours": _display(model_field, form_field, your_value),
+        })
+    return rows
+
+
+def overwrite_confirmed(request, revision):
+    """Did the user tick "Save my version anyway" for exactly this saved ``revision``?"""
+    token = request.POST.get(OVERWRITE_FIELD, "")
+    return bool(token) and token == revision_token(revision)
+
+
+def stale_conflict(revision, differences, form_id=None):
+    """What the refusal of a stale save shows: who saved when, and the differing fields."""
+    name = get_user_display_name(revision.user) if revision.user else gettext("someone")
+    return {
+        "name": name,
+        "time": local_time_label(revision.created_at),
+        "differences": differences,
+        "token": revision_token(revision),
+        "field_name": OVERWRITE_FIELD,
+        "form_id": form_id,
+    }
+
+
+def stale_message(conflict, page=False):
+    params = {"name": conflict["name"], "time": conflict["time"]}
+    if page:
+        return gettext(
+            "Not saved: this page was changed by %(name)s at %(time)s since you opened it. "
+            "Compare the two versions below."
+        ) % params
+    return gettext(
+        "Not saved: this event was changed by %(name)s at %(time)s since you opened it. "
+        "Compare the two versions below."
+    ) % params
+
+
 class EventEditView(EditView):
     """Wagtail's snippet edit view, refusing an ordinary save of a stale form."""
 
@@ -98,62 +153,23 @@ class EventEditView(EditView):
         # The viewset passes Wagtail's template as ``template_name``; this one extends it.
         return ["engagement/admin/event_edit.html"]
 
-    @cached_property
-    def overwrite_confirmed(self):
-        token = self.request.POST.get(OVERWRITE_FIELD, "")
-        return bool(token) and token == revision_token(self.latest_revision or None)
-
     def is_valid(self, form):
         result = super().is_valid(form)
         if (
             self.expects_json_response  # autosave: Wagtail refuses a stale one itself
             or getattr(self, "produced_error_code", None) == "locked"
             or not self.is_out_of_date
-            or self.overwrite_confirmed
+            or overwrite_confirmed(self.request, self.latest_revision)
         ):
             return result
-        differences = self.differences(form, self.latest_revision.as_object())
+        differences = form_differences(self.model, form, self.latest_revision.as_object())
         if not differences:
             # What was typed is what is saved (say, this tab's own autosave answered late).
             return result
-        revision = self.latest_revision
-        name = get_user_display_name(revision.user) if revision.user else gettext("someone")
-        time = local_time_label(revision.created_at)
-        self.stale_conflict = {
-            "name": name,
-            "time": time,
-            "differences": differences,
-            "token": revision_token(revision),
-            "field_name": OVERWRITE_FIELD,
-        }
+        self.stale_conflict = stale_conflict(self.latest_revision, differences)
         self.produced_error_code = "invalid_revision"
-        self.produced_error_message = gettext(
-            "Not saved: this event was changed by %(name)s at %(time)s since you opened it. "
-            "Compare the two versions below."
-        ) % {"name": name, "time": time}
+        self.produced_error_message = stale_message(self.stale_conflict)
         return False
-
-    def differences(self, form, theirs):
-        """The fields where the saved version and the submitted form differ, for display."""
-        rows = []
-        cleaned = getattr(form, "cleaned_data", {})
-        for name, form_field in form.fields.items():
-            try:
-                model_field = self.model._meta.get_field(name)
-            except FieldDoesNotExist:
-                continue
-            if name not in cleaned or not model_field.concrete:
-                continue
-            their_value, your_value = getattr(theirs, name), cleaned[name]
-            if _comparable(model_field, their_value) == _comparable(model_field, your_value):
-                continue
-            rows.append({
-                "name": name,
-                "label": form_field.label or model_field.verbose_name,
-                "theirs": _display(model_field, form_field, their_value),
-                "yours": _display(model_field, form_field, your_value),
-            })
-        return rows
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

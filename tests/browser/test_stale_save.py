@@ -66,7 +66,9 @@ def test_the_second_save_of_a_stale_event_form_is_refused_until_confirmed(browse
     conflict = b.locator("#stale-conflict")
     assert conflict.is_visible()
     shot(b, "conflict-1280")
-    assert f"Сіз ашқаннан кейін іс-шараны alice өзгертті ({saved_at})" in conflict.inner_text()
+    assert f"Сіз форманы ашқаннан кейін alice өзгерістерді сақтады ({saved_at})" in (
+        conflict.inner_text()
+    )
     assert re.fullmatch(r"\d\d\.\d\d\.\d{4} \d\d:\d\d", saved_at)
     title_row = conflict.locator("tr[data-field='title']")
     assert title_row.locator("td").all_inner_texts() == [
@@ -93,3 +95,51 @@ def test_the_second_save_of_a_stale_event_form_is_refused_until_confirmed(browse
     assert not b.locator("#stale-conflict").count()
     assert latest(event).venue_address == "Талғар, Абай көшесі, 7"
     assert latest(event).title == "Тұрғындармен кездесу"  # Bob's version, as he confirmed
+
+
+def test_the_second_save_of_a_stale_news_page_is_refused_until_confirmed(browser_session):
+    from home.models import NewsPage
+    from tests.engagement.helpers import make_user
+    from tests.home.news_factories import make_article
+
+    alice = make_user("alice", superuser=True)
+    make_user("bob", superuser=True)
+    article = make_article(title="Жиналыс өтті", slug="stale-news")
+    article.save_revision(user=alice)
+    edit = f"/admin/pages/{article.pk}/edit/"
+
+    def latest_page():
+        return NewsPage.objects.get(pk=article.pk).get_latest_revision_as_object()
+
+    a, b = browser_session("alice"), browser_session("bob")
+    a.goto_path(edit)
+    b.goto_path(edit)
+
+    retype(a.locator("#id_title"), "Жиналыс өтті: қорытындылар")
+    save_draft(a)
+    assert latest_page().title == "Жиналыс өтті: қорытындылар"
+    saved_at = local_time_label(NewsPage.objects.get(pk=article.pk).latest_revision.created_at)
+
+    retype(b.locator("#id_title"), "Жиналыс өтті (Боб)")
+    save_draft(b)
+
+    conflict = b.locator("#stale-conflict")
+    assert conflict.is_visible()
+    shot(b, "news-conflict-1280")
+    assert f"Сіз форманы ашқаннан кейін alice өзгерістерді сақтады ({saved_at})" in (
+        conflict.inner_text()
+    )
+    assert [row.get_attribute("data-field") for row in conflict.locator("tbody tr").all()] == [
+        "title"
+    ]
+    assert conflict.locator("tr[data-field='title'] td").all_inner_texts() == [
+        "Жиналыс өтті: қорытындылар", "Жиналыс өтті (Боб)",
+    ]
+    assert b.locator("#id_title").input_value() == "Жиналыс өтті (Боб)"
+    assert latest_page().title == "Жиналыс өтті: қорытындылар"
+
+    b.get_by_label(re.compile("Бәрібір менің нұсқамды сақтау")).check()
+    save_draft(b)
+
+    assert b.locator(".messages .success").is_visible()
+    assert latest_page().title == "Жиналыс өтті (Боб)"

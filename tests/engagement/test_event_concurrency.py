@@ -63,7 +63,8 @@ def test_a_stale_ordinary_save_is_refused_with_both_values_and_kept_until_confir
     content = response.content.decode()
     time = local_time_label(alice_revision.created_at)
     # The admin speaks the user's language (Kazakh by default).
-    assert f"Сіз ашқаннан кейін іс-шараны alice өзгертті ({time})" in content
+    assert f"Сіз форманы ашқаннан кейін alice өзгерістерді сақтады ({time})" in content
+    assert f"Сақталмады: сіз ашқаннан кейін бұл іс-шараны alice өзгертті ({time})." in content
     conflict = response.context["stale_conflict"]
     rows = {row["name"]: (row["theirs"], row["yours"]) for row in conflict["differences"]}
     assert rows == {
@@ -129,7 +130,7 @@ def test_the_refusal_is_in_the_users_language(client, opened):
 
     content = post_edit(client, bob, event, opened_revision, title="Б").content.decode()
 
-    assert f"Изменено пользователем alice ({time}), после того как вы открыли" in content
+    assert f"изменения сохранил пользователь alice ({time})" in content
     assert "Всё равно сохранить мою версию" in content
 
 
