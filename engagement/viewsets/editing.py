@@ -17,7 +17,7 @@ import re
 
 from django.contrib import messages
 from django.contrib.admin.utils import quote
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -170,6 +170,14 @@ class EventEditView(EditView):
         self.produced_error_code = "invalid_revision"
         self.produced_error_message = stale_message(self.stale_conflict)
         return False
+
+    @cached_property
+    def overwrite_revision(self):
+        # Wagtail looks the autosave's revision up as given: "abc" would be a server error.
+        try:
+            return super().overwrite_revision
+        except (ValueError, TypeError) as error:
+            raise PermissionDenied("Cannot overwrite a revision that does not exist") from error
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

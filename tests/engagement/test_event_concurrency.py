@@ -159,6 +159,21 @@ def test_autosave_of_a_stale_form_is_refused_and_a_fresh_one_moves_the_loaded_ve
     assert saved(event).title == "Алиса"
 
 
+@pytest.mark.parametrize("field", ["overwrite_revision_id", "loaded_revision_id",
+                                   "loaded_revision_created_at", "overwrite_stale"])
+@pytest.mark.parametrize("accept", ["text/html", "application/json"])
+def test_malformed_revision_fields_are_no_server_error(client, opened, field, accept):
+    event, opened_revision, alice, bob = opened
+    client.force_login(bob)
+    data = event_form_data(event.project, event.district, title="Боб")
+    data.update(loaded(opened_revision))
+    data[field] = "abc"
+
+    response = client.post(event_url("edit", event.pk), data, HTTP_ACCEPT=accept)
+
+    assert response.status_code < 500
+
+
 # --- locks ---------------------------------------------------------------------------------
 
 
