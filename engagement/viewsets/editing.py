@@ -240,7 +240,8 @@ class EventDeleteView(DeleteView):
 class EventCopyView(CopyView):
     """"Duplicate": the add form, filled in from the event as a new, unlocked draft."""
 
-    page_title = _("Duplicate event")
+    def get_page_subtitle(self):
+        return gettext("Duplicate event")
 
     def get_initial_form_instance(self):
         return duplicate_event(self.get_object(), self.request.user)
