@@ -74,7 +74,7 @@ def _display(model_field, form_field, value):
     if value is None or value == "":
         return "—"
     if isinstance(model_field, StreamField):
-        return gettext("changed (open the event to see it)")
+        return gettext("changed (not shown here)")
     if isinstance(value, bool):
         return gettext("Yes") if value else gettext("No")
     if model_field.flatchoices:
