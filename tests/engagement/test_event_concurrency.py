@@ -94,6 +94,17 @@ def test_a_stale_ordinary_save_is_refused_with_both_values_and_kept_until_confir
     assert saved(event).title == "Кездесу"
 
 
+def test_two_tabs_of_the_same_person_are_guarded_too(client, opened):
+    event, opened_revision, alice, bob = opened
+    post_edit(client, alice, event, opened_revision, title="Бірінші қойынды")
+
+    response = post_edit(client, alice, event, opened_revision, title="Екінші қойынды")
+
+    assert response.status_code == 200
+    assert response.context["stale_conflict"]["name"] == "alice"
+    assert saved(event).title == "Бірінші қойынды"
+
+
 def test_a_stale_publish_is_refused_too(client, opened):
     event, opened_revision, alice, bob = opened
     moderator = make_user(groups=["Moderators"], username="moderator")
