@@ -9,6 +9,7 @@ from engagement.models import Event, EventLogEntry
 from engagement.permissions import EventPermissionPolicy
 from engagement.views.reports import admin_urlpatterns, report_menu_item
 from engagement.viewsets import EngagementViewSetGroup
+from engagement.viewsets.editing import label_copy_as_duplicate
 from engagement.viewsets.localize import localize_urlpatterns
 from engagement.viewsets.scoping import EventDeleteBulkAction
 from engagement.viewsets.workflow import name_withdrawals_in_the_log, use_withdraw_menu_item
@@ -38,6 +39,8 @@ hooks.register("construct_homepage_panels", scope_homepage_panels)
 # Events name Wagtail's "Cancel workflow" "Withdraw from moderation".
 hooks.register("construct_snippet_action_menu", use_withdraw_menu_item)
 hooks.register("register_log_actions", name_withdrawals_in_the_log, order=100)
+# The events' "Copy" is their "Duplicate" (a new draft, see engagement/viewsets/editing.py).
+hooks.register("construct_snippet_listing_buttons", label_copy_as_duplicate)
 
 # WordPress's /?p=123 reaches a page that exists (the home page), so the redirect middleware,
 # which only acts on a 404, never sees it.

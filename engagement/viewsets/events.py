@@ -41,6 +41,7 @@ from engagement.models.i18n import localized_names
 from engagement.panels import BreakdownSummaryPanel
 from engagement.services.scope import visible_events
 
+from .editing import EventCopyView, EventDeleteView, EventEditView
 from .scoping import ScopedViewSetMixin
 from .workflow import ModerationNotePanel
 
@@ -364,6 +365,10 @@ class EventViewSet(ScopedViewSetMixin, SnippetViewSet):
     menu_order = 100
     index_view_class = EventIndexView
     index_results_template_name = "engagement/admin/events_index_results.html"
+    # No lost update, locks that hold, "Duplicate": see engagement/viewsets/editing.py.
+    edit_view_class = EventEditView
+    delete_view_class = EventDeleteView
+    copy_view_class = EventCopyView
     chooser_viewset_class = EventChooserViewSet
     filterset_class = EventFilterSet
     inspect_view_enabled = True

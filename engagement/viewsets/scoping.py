@@ -9,12 +9,15 @@ the same way, because the wrapping happens where the viewset constructs its view
 
 import functools
 
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.shortcuts import redirect
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 
 from engagement.models import Event
+from engagement.services.editing import delete_refusal
 from engagement.services.scope import get_scope, visible_events
 
 
@@ -63,10 +66,13 @@ class EventDeleteBulkAction(DeleteBulkAction):
     """Wagtail's bulk delete for events, seeing only the events in the user's scope.
 
     Wagtail's own lists the events a user may not delete by title; events outside the scope
-    must not appear at all, so they are dropped before that.
+    must not appear at all, so they are dropped before that. Events locked by someone else
+    are kept out of the deletion (unless the user may unlock them) and listed with who locked
+    them, as the single delete view refuses them.
     """
 
     models = [Event]
+    template_name = "engagement/admin/confirm_bulk_delete_events.html"
 
     def get_all_objects_in_listing_query(self, parent_id):
         return visible_events(self.request.user).values_list("pk", flat=True)
@@ -77,4 +83,19 @@ class EventDeleteBulkAction(DeleteBulkAction):
         hidden = [obj for obj in context["items_with_no_access"] if not scope.contains(obj)]
         if hidden:
             raise Http404
-        return objects, context
+        deletable, refusals = [], []
+        for obj in objects:
+            refusal = delete_refusal(self.request.user, obj)
+            if refusal:
+                refusals.append(refusal)
+            else:
+                deletable.append(obj)
+        return deletable, {**context, "lock_refusals": refusals}
+
+    def form_valid(self, form):
+        objects, context = self.get_actionable_objects()
+        for refusal in context["lock_refusals"]:
+            messages.error(self.request, refusal)
+        if not objects:
+            return redirect(self.next_url)
+        return super().form_valid(form)
