@@ -1,4 +1,6 @@
+import os
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -9,6 +11,14 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="engagement-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not Django's default in-memory database: the live server of the browser tests
+    # then has connections of its own instead of sharing the test thread's one, so the admin
+    # editor's background requests (autosave, editing-session pings) cannot collide with the
+    # page's own queries on a shared connection ("database table is locked").
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"engagement-test-{os.getpid()}.sqlite3")
+    }
 # Tests run against REDIS_URL when CI sets it (to prove that backend); otherwise local memory.
 # Serve static files straight from the finders: no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True

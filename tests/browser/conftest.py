@@ -86,8 +86,9 @@ def _prepare_tab(tab, live_server):
 
 
 @pytest.fixture
-def page(browser_context, live_server, demo_site):
-    """A new browser tab; ``page.goto_path("/ru/")`` opens a path on the live server."""
+def page(browser_context, live_server, migrated_state, demo_site):
+    """A new browser tab; ``page.goto_path("/ru/")`` opens a path on the live server, whose
+    database holds what the migrations made and the demo (see ``migrated_state``)."""
     browser_context.clear_cookies()
     tab = _prepare_tab(browser_context.new_page(), live_server)
     yield tab
@@ -105,7 +106,7 @@ def log_in(tab, username, password="password"):
 
 
 @pytest.fixture
-def browser_session(browser_context, live_server, demo_site):
+def browser_session(browser_context, live_server, migrated_state, demo_site):
     """A factory of tabs that each have their own cookies (two people, two sessions).
 
     ``tab = browser_session("organiser")`` opens a new, isolated browser context signed in as
