@@ -78,6 +78,13 @@ def assert_unpublished_for_the_public(client, section, child):
     assert 'hreflang="ru"' not in client.get(child.url).content.decode()
 
 
+def test_the_public_sees_neither_the_new_parent_nor_the_child(client, editor, section, child):
+    """The hole: Wagtail made ``/ru/bolim/`` a live alias answering with the kk content."""
+    assert submit(client, child, [locale("ru")]).status_code == 302
+
+    assert_unpublished_for_the_public(client, section, child)
+
+
 def test_translating_a_child_creates_its_missing_parent_as_a_draft(client, editor, section,
                                                                    child):
     response = submit(client, child, [locale("ru")])
