@@ -191,3 +191,23 @@ def test_parent_and_child_go_live_as_the_translator_publishes_each(client, edito
     assert "/ru/bolim/" in anonymous.get("/sitemap.xml").content.decode()
     assert "/ru/bolim/" in anonymous.get(section.url).content.decode()
 
+
+
+def test_include_subtree_below_an_untranslated_section_makes_drafts_only(client, editor,
+                                                                          section):
+    inner = NewsIndexPage(title="Ішкі бөлім", slug="ishki", locale=section.locale)
+    section.add_child(instance=inner)  # a deeper tree, made in code as an import could
+    inner.save_revision().publish()
+    article = make_article(index=inner, title="Ішкі жиналыс", slug="ishki-zhinalys")
+
+    response = submit(client, inner, [locale("ru")], include_subtree=True)
+
+    assert response.status_code == 302
+    for page in (section, inner, article):
+        translated = translation_of(page, "ru")
+        assert translated.alias_of_id is None and translated.live is False
+    assert translation_of(article, "ru").get_parent().pk == translation_of(inner, "ru").pk
+    client.logout()
+    for path in ("/ru/bolim/", "/ru/bolim/ishki/", "/ru/bolim/ishki/ishki-zhinalys/"):
+        assert client.get(path).status_code == 404
+    assert "/ru/bolim/" not in client.get("/sitemap.xml").content.decode()
