@@ -7,17 +7,24 @@ registers the same URL patterns one step ahead of wagtail-localize's (hook order
 wrapped in a guard that answers 404 for events outside the scope; the translations report is
 replaced by one that leaves those events out. The patterns are copied from wagtail-localize's
 own hook, so a view it adds later is guarded too.
+
+"Translate this page" creates the page's missing parents as draft translations first (see
+``engagement.services.translation_drafts``) rather than letting Wagtail make them live aliases.
 """
 
 import functools
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db import transaction
 from django.http import Http404
-from django.urls import URLPattern, include, path
+from django.urls import URLPattern, include, path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from engagement.models import Event
 from engagement.services.scope import get_scope, visible_events
+from engagement.services.translation_drafts import translate_missing_ancestors
 
 from .scoping import event_in_scope_or_404
 
@@ -123,6 +130,55 @@ def scoped_translations_report_view_class():
     return ScopedTranslationsReportView
 
 
+def draft_ancestors_submit_view_class():
+    from wagtail.admin import messages
+    from wagtail_localize.views.submit_translations import SubmitPageTranslationView
+
+    class DraftAncestorsSubmitPageTranslationView(SubmitPageTranslationView):
+        """wagtail-localize's "Translate this page" that creates the page's untranslated
+        parents as drafts first, and tells the translator where they are."""
+
+        @transaction.atomic
+        def form_valid(self, form):
+            drafts = translate_missing_ancestors(
+                self.object, form.cleaned_data["locales"], self.request.user
+            )
+            response = super().form_valid(form)
+            for locale, pages in drafts.items():
+                report_draft_ancestors(self.request, messages, locale, pages)
+            return response
+
+    return DraftAncestorsSubmitPageTranslationView
+
+
+def report_draft_ancestors(request, messages, locale, pages):
+    titles = ", ".join(_("“{title}”").format(title=page.title) for page in pages)
+    text = ngettext(
+        "The parent page {titles} had no translation into {locale}: a draft translation of it "
+        "was created. Translate and publish it; until then it is not public.",
+        "The parent pages {titles} had no translation into {locale}: draft translations of "
+        "them were created. Translate and publish them; until then they are not public.",
+        len(pages),
+    ).format(titles=titles, locale=locale.get_display_name())
+    buttons = [
+        messages.button(
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            _("Edit the draft of “{title}”").format(title=page.title),
+        )
+        for page in pages
+    ]
+    messages.warning(request, text, buttons=buttons)
+
+
+def with_draft_ancestors(callback):
+    """The submit-page-translation view replaced by one that drafts missing parents."""
+    from wagtail_localize.views.submit_translations import SubmitPageTranslationView
+
+    if getattr(callback, "view_class", None) is not SubmitPageTranslationView:
+        return callback
+    return draft_ancestors_submit_view_class().as_view(**callback.view_initkwargs)
+
+
 def localize_urlpatterns():
     """wagtail-localize's admin URL patterns, guarded (unnamed: reversing still finds theirs)."""
     try:
@@ -135,6 +191,7 @@ def localize_urlpatterns():
     for resolver in register_admin_urls():
         for pattern in resolver.url_patterns:
             callback = pattern.callback
+            callback = with_draft_ancestors(callback)
             if getattr(callback, "view_class", None) is TranslationsReportView:
                 callback = report_view_class.as_view(**callback.view_initkwargs)
             else:
