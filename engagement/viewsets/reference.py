@@ -4,17 +4,18 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import IndexView as ModelIndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from engagement.forms import OrganiserScopeForm
 from engagement.models import OrganiserScope, Place, Project
 
 
-class UserLanguageIndexView(IndexView):
+class UserLanguageIndexView(SnippetIndexView):
     """A listing of translatable snippets that opens in the admin user's own language.
 
     Wagtail's locale filter shows every language unless one is chosen; here a listing opened
@@ -65,7 +66,7 @@ class PlaceViewSet(SnippetViewSet):
         return Place.objects.select_related("parent", "locale")
 
 
-class OrganiserScopeIndexView(IndexView):
+class OrganiserScopeIndexView(ModelIndexView):
     # Wagtail's "Add %(model_name)s" cannot decline the name («Добавить зона…»).
     add_item_label = _("Add an organiser scope")
 
