@@ -2,6 +2,7 @@
 
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
@@ -33,6 +34,7 @@ from wagtail.snippets.views.chooser import (
     SnippetChooserViewSet,
     SnippetChosenMultipleView,
     SnippetChosenView,
+    SnippetCreateView,
 )
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
@@ -275,7 +277,18 @@ class EventChosenMultipleView(SnippetChosenMultipleView):
         return visible_events(self.request.user).filter(pk__in=pks)
 
 
+class EventChooserCreateView(SnippetCreateView):
+    """The chooser offers no creation form, but Wagtail routes ``create/`` anyway: 404 there
+    (its POST handler would call ``is_valid()`` on no form: a 500)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.get_creation_form_class() is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
 class EventChooserViewSet(ScopedViewSetMixin, SnippetChooserViewSet):
+    create_view_class = EventChooserCreateView
     choose_view_class = EventChooseView
     choose_results_view_class = EventChooseResultsView
     chosen_view_class = EventChosenView
