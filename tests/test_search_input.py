@@ -14,7 +14,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from engagement.services.search import MAX_QUERY_LENGTH, MAX_QUERY_TERMS, clean_search_query
-from tests.engagement.helpers import make_event, make_user
+from tests.engagement.helpers import district, make_event, make_organiser, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -99,6 +99,22 @@ def test_cleaning_is_quick(query):
     for _ in range(10):
         clean_search_query(query * 10)
     assert time.monotonic() - started < 0.5
+
+
+@pytest.mark.parametrize("rules", [["talgar-district"], []], ids=["district", "no-rule"])
+@pytest.mark.parametrize("query", ["жастар", '"жастар', "a\x00b"])
+def test_an_organiser_searches_events(client, rules, query):
+    """An organiser's scope filters the search: with a rule, and with none (no event)."""
+    make_event(title="Жастар кездесуі")
+    client.force_login(make_organiser(districts=[district(slug) for slug in rules]))
+
+    for name in ("wagtailsnippets_engagement_event:list",
+                 "wagtailsnippetchoosers_engagement_event:choose_results"):
+        response = client.get(reverse(name), {"q": query})
+        assert response.status_code == 200, (name, response.status_code)
+        assert ("Жастар кездесуі" in response.content.decode()) == (
+            bool(rules) and "жастар" in query
+        ), name
 
 
 @pytest.mark.parametrize(
