@@ -2,7 +2,6 @@
 
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
-from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
@@ -34,7 +33,6 @@ from wagtail.snippets.views.chooser import (
     SnippetChooserViewSet,
     SnippetChosenMultipleView,
     SnippetChosenView,
-    SnippetCreateView,
 )
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
@@ -46,6 +44,7 @@ from engagement.models import BREAKDOWN_FIELDS, Event, Place, Project
 from engagement.models.i18n import localized_names
 from engagement.services.scope import visible_events
 
+from .choosers import ChooserCreateWithoutFormView
 from .scoping import ScopedViewSetMixin
 
 PER_PAGE_CHOICES = (20, 50, 100)
@@ -277,18 +276,8 @@ class EventChosenMultipleView(SnippetChosenMultipleView):
         return visible_events(self.request.user).filter(pk__in=pks)
 
 
-class EventChooserCreateView(SnippetCreateView):
-    """The chooser offers no creation form, but Wagtail routes ``create/`` anyway: 404 there
-    (its POST handler would call ``is_valid()`` on no form: a 500)."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if self.get_creation_form_class() is None:
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
-
-
 class EventChooserViewSet(ScopedViewSetMixin, SnippetChooserViewSet):
-    create_view_class = EventChooserCreateView
+    create_view_class = ChooserCreateWithoutFormView
     choose_view_class = EventChooseView
     choose_results_view_class = EventChooseResultsView
     chosen_view_class = EventChosenView

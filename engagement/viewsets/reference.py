@@ -9,9 +9,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from engagement.forms import OrganiserScopeForm
 from engagement.models import OrganiserScope, Place, Project
 
+from .choosers import PluginSnippetChooserViewSet
+
 
 class ProjectViewSet(SnippetViewSet):
     model = Project
+    chooser_viewset_class = PluginSnippetChooserViewSet
     icon = "tag"
     menu_label = _("Projects")
     menu_name = "projects"
@@ -23,6 +26,7 @@ class ProjectViewSet(SnippetViewSet):
 
 class PlaceViewSet(SnippetViewSet):
     model = Place
+    chooser_viewset_class = PluginSnippetChooserViewSet
     icon = "site"
     menu_label = _("Places")
     menu_name = "places"
