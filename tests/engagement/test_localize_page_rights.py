@@ -122,9 +122,13 @@ def test_a_user_who_may_not_edit_the_page_gets_404_and_nothing_is_created(
         assert response.status_code == 404, (method, url, response.status_code)
         assert SECRET not in response.content.decode(), (method, url)
 
+    # The translation editor itself is Wagtail's edit view of the translated page.
+    ru_page = secret_page.get_translation(locale("ru"))
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[ru_page.pk]))
+    assert edit.status_code in (302, 403, 404) and SECRET not in edit.content.decode()
+
     assert counts() == before
     assert not secret_page.has_translation(locale("en"))
-    ru_page = secret_page.get_translation(locale("ru"))
     assert ru_page.alias_of_id is None
     assert Translation.objects.get(source__object_id=secret_page.translation_key).enabled
 
