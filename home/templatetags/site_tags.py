@@ -25,8 +25,10 @@ def page_languages(context):
     """The site's languages, each with the URL of the current page in that language.
 
     A Wagtail page links to its own live translations only: a language in which the page has no
-    translation gets ``url = None`` (the switcher shows it without a link). Any other view
-    (search, 404, a plugin's view) links to the same path in each language.
+    translation gets ``url = None`` (the switcher shows it without a link). A page's route may
+    say where it is in each language by putting ``language_urls`` ({code: url}) in the context
+    (the plugin's calendar does, keeping its route and filters). Any other view (search, 404,
+    a plugin's view) links to the same path in each language.
 
     Returns a list of dicts with ``code``, ``name``, ``url``, ``absolute_url`` and
     ``is_current``.
@@ -35,7 +37,9 @@ def page_languages(context):
     page = context.get("page")
     if request is None:
         return []
-    if isinstance(page, Page) and page.pk:
+    if context.get("language_urls") is not None:
+        urls = context["language_urls"]
+    elif isinstance(page, Page) and page.pk:
         urls = _page_translation_urls(page, request)
     else:
         path = request.get_full_path()
