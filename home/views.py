@@ -5,6 +5,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from engagement.public.search import search_events
+
 #: The longest query accepted; longer ones are refused with a message.
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 12
@@ -17,6 +19,7 @@ def search(request):
     terms = " ".join((query.replace('"', " ") if query.count('"') % 2 else query).split())
     error = None
     results = page_obj = paginator = elided = None
+    events = []
     if len(query) > MAX_QUERY_LENGTH:
         error = _("The search text is too long: use at most %(count)d characters.") % {
             "count": MAX_QUERY_LENGTH
@@ -27,6 +30,8 @@ def search(request):
         page_obj = paginator.get_page(request.GET.get("page"))
         results = page_obj.object_list
         elided = paginator.get_elided_page_range(page_obj.number)
+        if page_obj.number == 1:
+            events = search_events(terms)
     elif query:
         results, paginator = [], Paginator([], RESULTS_PER_PAGE)
         page_obj = paginator.get_page(1)
@@ -37,6 +42,7 @@ def search(request):
             "query": query,
             "error": error,
             "results": results,
+            "events": events,
             "page_obj": page_obj,
             "paginator": paginator,
             "elided_page_range": elided,

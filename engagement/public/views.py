@@ -6,6 +6,7 @@ import json
 from collections import defaultdict
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Max, Min
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
@@ -256,9 +257,10 @@ def event_page(page, request, short, slug):
     location = ical.location_of(event, names)
     photos, image_urls = _photos(event, request)
     original = event.original
+    # Every language links the event: untranslated, it is shown there in its original.
     suffixes = {
-        code: f"{event.short_id}-{event_slug_for(row)}/"
-        for code, row in event.translations.items()
+        code: f"{event.short_id}-{event_slug_for(event.translations.get(code, original))}/"
+        for code, _name in settings.LANGUAGES
     }
     context = {
         "base_template": conf.base_template(),

@@ -105,16 +105,18 @@ def share_description(page):
 
 @register.simple_tag(takes_context=True)
 def site_sections(context):
-    """The news index and the statistics page of the active language, in one query.
+    """The news index, the event calendar and the statistics page of the active language, in
+    one query.
 
-    Returns ``{"news": page or None, "statistics": page or None}`` (plain ``Page`` objects: the
-    header needs only their URLs and titles).
+    Returns ``{"news": ..., "events": ..., "statistics": ...}``, each a page or None (plain
+    ``Page`` objects: the header needs only their URLs and titles).
     """
-    from engagement.models import StatisticsPage
+    from engagement.models import EventCalendarPage, StatisticsPage
     from home.models import NewsIndexPage
 
     kinds = {
         ContentType.objects.get_for_model(NewsIndexPage).pk: "news",
+        ContentType.objects.get_for_model(EventCalendarPage).pk: "events",
         ContentType.objects.get_for_model(StatisticsPage).pk: "statistics",
     }
     sections = dict.fromkeys(kinds.values())
