@@ -111,7 +111,7 @@ def urls():
     from django.utils import timezone
 
     from engagement.public.events import public_events
-    from engagement.public.ids import short_id
+    from engagement.public.ids import event_slug, short_id
 
     today = timezone.localdate()
     event = public_events().filter(source_key__startswith="bench:",
@@ -120,7 +120,7 @@ def urls():
         ("calendar list /events/", "/events/"),
         ("calendar list ?project&page=3", "/ru/events/?project=baqytty-otbasy&page=3"),
         ("month view", f"/events/{today.year}/{today.month:02d}/"),
-        ("event page", f"/events/{short_id(event.translation_key)}/"),
+        ("event page", f"/events/{short_id(event.translation_key)}-{event_slug(event.title)}/"),
         ("iCal feed (cold)", "/events/ical/"),
         ("iCal feed (warm)", "/events/ical/"),
     ]

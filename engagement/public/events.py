@@ -10,6 +10,7 @@ Events are identified in URLs by a *short id* (``ids.py``).
 
 from dataclasses import dataclass
 
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.models import Locale
@@ -27,7 +28,7 @@ def public_events():
     return published_events(Event.objects.all())
 
 
-def translations_of(originals, locale):
+def translations_of(originals, locale, defer=()):
     """``{translation_key: row}`` of the live ``locale`` rows of the events in ``originals``.
 
     ``originals`` may be a queryset (used as a subquery: one query however many events) or a
@@ -40,7 +41,7 @@ def translations_of(originals, locale):
             return {}
     else:
         keys = originals.values("translation_key")
-    rows = Event.objects.filter(locale=locale, live=True, translation_key__in=keys)
+    rows = Event.objects.filter(locale=locale, live=True, translation_key__in=keys).defer(*defer)
     return {row.translation_key: row for row in rows.select_related("locale")}
 
 
@@ -80,7 +81,7 @@ class PublicEvent:
     def slug(self):
         return event_slug(self.shown.title)
 
-    @property
+    @cached_property
     def url(self):
         return f"{self.base_url}{self.short_id}-{self.slug}/"
 
@@ -92,11 +93,11 @@ class PublicEvent:
     def title(self):
         return self.shown.title
 
-    @property
+    @cached_property
     def start(self):
         return timezone.localtime(self.original.start, conf.event_time_zone())
 
-    @property
+    @cached_property
     def end(self):
         return timezone.localtime(self.original.end, conf.event_time_zone())
 
@@ -124,10 +125,10 @@ class PublicEvent:
         return max(stamps) if stamps else None
 
 
-def wrap(originals, locale, base_url=""):
+def wrap(originals, locale, base_url="", defer=()):
     """:class:`PublicEvent` objects for a list of original rows (one query for translations)."""
     originals = list(originals)
-    translations = translations_of(originals, locale)
+    translations = translations_of(originals, locale, defer=defer)
     return [
         PublicEvent(
             original=event, shown=translations.get(event.translation_key, event),
@@ -166,22 +167,34 @@ def find_event(short, locale, base_url=""):
                        base_url=base_url, translations=live)
 
 
+#: Fields a list or a month grid never shows (large text and the gallery).
+LIST_DEFERRED = ("description", "photos", "accessibility_notes", "cancellation_reason")
+
+
 class UpcomingThenPast:
     """A sliceable sequence for a paginator: upcoming events (soonest first), then past ones
     (latest first). Each page costs at most two queries, plus two counts."""
 
     def __init__(self, queryset, now=None):
         now = now or timezone.now()
+        self.queryset, self.now = queryset, now
         self.upcoming = queryset.filter(end__gte=now).order_by("start", "pk")
         self.past = queryset.filter(end__lt=now).order_by("-start", "-pk")
 
     @cached_property
-    def upcoming_count(self):
-        return self.upcoming.count()
+    def _counts(self):
+        return self.queryset.order_by().aggregate(
+            upcoming=Count("pk", filter=Q(end__gte=self.now)),
+            past=Count("pk", filter=Q(end__lt=self.now)),
+        )
 
-    @cached_property
+    @property
+    def upcoming_count(self):
+        return self._counts["upcoming"]
+
+    @property
     def past_count(self):
-        return self.past.count()
+        return self._counts["past"]
 
     def count(self):
         return self.upcoming_count + self.past_count
@@ -196,7 +209,9 @@ class UpcomingThenPast:
         split = self.upcoming_count
         rows = []
         if start < split:
-            rows += list(self.upcoming.select_related("locale")[start:min(stop, split)])
+            rows += list(self.upcoming.select_related("locale").defer(*LIST_DEFERRED)
+                         [start:min(stop, split)])
         if stop > split:
-            rows += list(self.past.select_related("locale")[max(0, start - split):stop - split])
+            rows += list(self.past.select_related("locale").defer(*LIST_DEFERRED)
+                         [max(0, start - split):stop - split])
         return rows

@@ -59,6 +59,27 @@ class CalendarFilterForm(forms.Form):
             ]
         )
 
+    def select_fields(self, hide_month=False):
+        """``[(bound field, [(value, label, selected)])]`` of the visible selects.
+
+        The template writes the options itself: Django renders each option of a select through
+        a template of its own, which for a few hundred months and places cost more than the
+        whole rest of the page.
+        """
+        fields = []
+        for name in ("project", "district", "month"):
+            if name == "month" and hide_month:
+                continue
+            bound = self[name]
+            value = bound.value()
+            chosen = {str(item) for item in value} if isinstance(value, list) else {
+                str(value or "")}
+            fields.append((bound, [
+                (choice, label, str(choice) in chosen)
+                for choice, label in bound.field.widget.choices
+            ]))
+        return fields
+
     def _clean_slugs(self, name, allowed, message):
         values = self.cleaned_data.get(name) or []
         unknown = [value for value in values if value not in allowed]

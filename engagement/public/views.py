@@ -21,7 +21,14 @@ from engagement.stats.catalogue import Catalogue
 from engagement.stats.counting import local_date, month_start, next_month
 
 from . import ical
-from .events import UpcomingThenPast, active_locale, find_event, public_events, wrap
+from .events import (
+    LIST_DEFERRED,
+    UpcomingThenPast,
+    active_locale,
+    find_event,
+    public_events,
+    wrap,
+)
 from .filters import CalendarFilterForm
 from .ids import event_slug
 
@@ -34,8 +41,22 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 def event_months():
-    """The months (first days, newest first) from the first to the last public event."""
-    bounds = public_events().aggregate(first=Min("start"), last=Max("start"))
+    """The months (first days, newest first) from the first to the last public event.
+
+    Cached under the statistics version, which every change to an event bumps.
+    """
+    from django.core.cache import cache
+
+    from engagement.stats.cache import current_version, has_uncommitted_changes
+
+    # A connection with an uncommitted event change neither reads nor fills the cache.
+    fresh = has_uncommitted_changes()
+    key = f"engagement:calendar:months:{current_version()}"
+    bounds = None if fresh else cache.get(key)
+    if bounds is None:
+        bounds = public_events().aggregate(first=Min("start"), last=Max("start"))
+        if not fresh:
+            cache.set(key, bounds, conf.stats_cache_timeout())
     if not bounds["first"]:
         return []
     month, last = month_start(local_date(bounds["first"])), month_start(local_date(bounds["last"]))
@@ -50,7 +71,7 @@ def _form(request, catalogue):
     return CalendarFilterForm(request.GET or None, catalogue=catalogue, months=event_months())
 
 
-def _common(page, request, form, *, feed_query=None):
+def _common(page, request, form, *, feed_query=None, hide_month=False):
     """Context shared by the list and the month view: filters, notices, feed links."""
     refused = form.error_list()
     feed_query = form.query_string(day=False) if feed_query is None else feed_query
@@ -61,6 +82,7 @@ def _common(page, request, form, *, feed_query=None):
         "refused": refused,
         "feed_url": feed_url,
         "webcal_url": "webcal://" + feed_url.split("://", 1)[1],
+        "selects": form.select_fields(hide_month=hide_month),
     }
 
 
@@ -84,7 +106,7 @@ def event_list(page, request):
         page_notice = _("There is no page “%(value)s”: the nearest page is shown.") % {
             "value": number
         }
-    rows = wrap(page_obj.object_list, locale, base_url=page.url)
+    rows = wrap(page_obj.object_list, locale, base_url=page.url, defer=LIST_DEFERRED)
     query = form.query_string()
     page_query = query + (("&" if query else "?") + f"page={page_obj.number}"
                           if page_obj.number > 1 else "")
@@ -136,14 +158,16 @@ def month_view(page, request, year, month):
     first = datetime.date(year, month, 1)
     locale = active_locale()
     queryset = form.apply(public_events(), month=first, use_day=False).order_by("start", "pk")
-    events = wrap(queryset.select_related("locale"), locale, base_url=page.url)
+    events = wrap(queryset.select_related("locale").defer(*LIST_DEFERRED), locale,
+                  base_url=page.url, defer=LIST_DEFERRED)
     previous_month = month_start(first - datetime.timedelta(days=1))
     following_month = next_month(first)
     keep = form.query_string(month=False, day=False)
     day_query = [(name, value) for name, value in form.params(month=False, day=False)]
     context = {
         **_common(page, request, form,
-                  feed_query=f"{keep}{'&' if keep else '?'}month={first:%Y-%m}"),
+                  feed_query=f"{keep}{'&' if keep else '?'}month={first:%Y-%m}",
+                  hide_month=True),
         "month": first,
         "weeks": month_grid(first, events),
         "weekdays": [(WEEKDAYS[number], WEEKDAYS_ABBR[number]) for number in range(7)],

@@ -13,7 +13,7 @@ import uuid
 from django.conf import settings
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.models import Collection, Locale
 from wagtail.search.backends import get_search_backends
 
 from engagement.models import Accessibility, Event, EventFormat, Place, Project
@@ -56,6 +56,8 @@ def _photo(title, colour):
     image = Image.objects.filter(title=title).first()
     if image is not None:
         return image
+    if Collection.get_first_root_node() is None:  # a flushed database has no collections
+        Collection.add_root(name="Root")
     picture = PillowImage.new("RGB", (960, 640), colour)
     draw = ImageDraw.Draw(picture)
     for row in range(4):
