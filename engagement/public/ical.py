@@ -1,6 +1,6 @@
 """iCalendar (RFC 5545) for the public events, written with the ``icalendar`` package.
 
-* ``UID`` is ``<translation key>@<host>``: the same across edits and in every language.
+* ``UID`` is ``<translation key>@<site host name>``: the same across edits and languages.
 * ``DTSTART;TZID=Asia/Almaty`` (the event time zone) with a ``VTIMEZONE`` generated from the
   zone's rules (``tzdata``) over the feed's dates: +06 before 2024-03-01, +05 after.
 * ``SEQUENCE`` is the number of seconds from 2020-01-01 to the event's last publication (of
@@ -95,6 +95,15 @@ def _cache_key(event, host):
     return "engagement:ical:" + hashlib.sha1(raw.encode()).hexdigest()  # noqa: S324 - a key
 
 
+def uid_host(request):
+    """The domain part of UIDs: the Wagtail site's host name, so that a UID does not change
+    with the name the feed was fetched by."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    return (site.hostname if site else "") or request.get_host().split(":")[0] or "localhost"
+
+
 def vtimezone(first_day, last_day):
     return Timezone.from_tzid(
         conf.get("ENGAGEMENT_EVENT_TIME_ZONE"),
@@ -105,7 +114,7 @@ def vtimezone(first_day, last_day):
 
 def calendar_bytes(events, names, request, name=""):
     """The whole ``VCALENDAR`` of ``events`` (PublicEvent objects, in order) as bytes."""
-    host = request.get_host().split(":")[0] or "localhost"
+    host = uid_host(request)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
