@@ -327,7 +327,34 @@ FEED_FIELDS = (
 )
 
 
+def _feed_cache_key(page, request):
+    """The whole feed's cache key: the statistics version (bumped by every change to an
+    event), the page, its language, the host, the query and the hour (the window moves)."""
+    from django.utils.translation import get_language
+
+    from engagement.stats.cache import cache_key
+
+    hour = timezone.now().strftime("%Y%m%d%H")
+    return cache_key("calendar-feed", page.pk, get_language(),
+                     request.get_host(), request.META.get("QUERY_STRING", ""), hour)
+
+
 def calendar_feed(page, request):
+    from django.core.cache import cache
+
+    from engagement.stats.cache import has_uncommitted_changes
+
+    cacheable = not has_uncommitted_changes()
+    key = _feed_cache_key(page, request) if cacheable else None
+    content = cache.get(key) if cacheable else None
+    if content is None:
+        content = _calendar_feed_content(page, request)
+        if cacheable:
+            cache.set(key, content, ical.CACHE_TIMEOUT)
+    return _ical_response(content, "events.ics")
+
+
+def _calendar_feed_content(page, request):
     catalogue = Catalogue()
     form = CalendarFilterForm(request.GET or None, catalogue=catalogue)
     since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
@@ -336,8 +363,7 @@ def calendar_feed(page, request):
         .only(*FEED_FIELDS).select_related("locale").order_by("start", "pk")
     )
     events = wrap(queryset, active_locale(), base_url=page.url)
-    content = ical.calendar_bytes(events, catalogue, request, name=page.title)
-    return _ical_response(content, "events.ics")
+    return ical.calendar_bytes(events, catalogue, request, name=page.title)
 
 
 def event_feed(page, request, short):
