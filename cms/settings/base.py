@@ -122,6 +122,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "engagement",
+            # Django's default of 300 entries culls the statistics version and the calendar's
+            # per-event iCal texts (thousands) as soon as a feed is built.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
 
