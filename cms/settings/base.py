@@ -193,6 +193,12 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 # wagtail-localize purges each translation's own URL, so Wagtail must not multiply them again.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ru", "Русский")]
+# The admin's date pickers show and read dates as people in Kazakhstan type them (strftime
+# formats; Wagtail derives the picker's format from them). home.apps makes every date field of
+# an admin form read them, and ISO too, in every admin language.
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 
 LOGGING = {
     "version": 1,
