@@ -82,3 +82,18 @@ def test_an_unknown_filter_in_the_month_view_is_a_notice(client):
     html = get(client, f"{PAGES['en']}2026/12/", district="nowhere")
 
     assert "nowhere" in html and 'class="eg-cal-notice"' in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "previous", "following"),
+    [
+        # Inside a sentence Russian and Kazakh write month names in lower case.
+        ("ru", "Предыдущий месяц: ноябрь 2026 г.", "Следующий месяц: январь 2027 г."),
+        ("kk", "2026 ж. қараша", "2027 ж. қаңтар"),
+        ("en", "Previous month: November 2026", "Next month: January 2027"),
+    ],
+)
+def test_month_links_name_the_months_as_running_text_does(client, lang, previous, following):
+    html = get(client, f"{PAGES[lang]}2026/12/")
+
+    assert previous in html and following in html
