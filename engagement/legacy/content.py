@@ -108,6 +108,14 @@ def _replace_shortcodes(text, conversion, placeholders, attached_ids):
             out.append(token)
             continue
         conversion.shortcodes += 1
+        if token.name.lower() in shortcodes.PRIVATE_SHORTCODES:
+            # Members-only content is never published: dropped, and reported.
+            conversion.warn("private_content_dropped", name=token.name,
+                            shortcode=token.raw.translate(UNMASK)[:300])
+            if not token.enclosing:
+                # No closing tag found (a mangled one, say): what follows may be private too.
+                break
+            continue
         for code in sorted(token.repairs):
             conversion.warn(code, shortcode=token.raw.translate(UNMASK)[:300])
         block = shortcode_block(token, conversion, attached_ids)

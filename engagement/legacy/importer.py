@@ -38,7 +38,8 @@ from .stream import StreamBuilder
 
 logger = logging.getLogger(__name__)
 
-#: WordPress statuses that become live pages; other importable ones become drafts.
+#: WordPress statuses that become live pages; ``future`` becomes a page scheduled for its date
+#: (a revision approved to go live then); other importable ones become drafts.
 LIVE_STATUSES = frozenset({"publish"})
 DRAFT_STATUSES = frozenset({"draft", "pending", "future", "private"})
 #: Post types imported as pages.
@@ -100,6 +101,18 @@ def search_index_once(model):
     finally:
         if disconnected:
             post_save.connect(post_save_signal_handler, sender=model)
+
+
+def scheduled_at(item):
+    """When a scheduled (``future``) post was to go live, as an aware UTC datetime, or ``None``.
+
+    The local ``wp:post_date`` is what its author set, read as a time in the site's time zone
+    (``TIME_ZONE``: Asia/Almaty, UTC+6 before 1 March 2024 and UTC+5 since); the GMT date is
+    used only when the local one is missing (WordPress writes zeros for some drafts).
+    """
+    if item.date is not None:
+        return timezone.make_aware(item.date, timezone.get_default_timezone()).astimezone(UTC)
+    return item.date_gmt.astimezone(UTC) if item.date_gmt else None
 
 
 @dataclass
@@ -366,12 +379,28 @@ class WordPressImporter:
             getattr(page, self.fields["tags"]).set(names)
         if published and page.first_published_at is None and item.status in LIVE_STATUSES:
             page.first_published_at = published.astimezone(UTC)
+        scheduled = scheduled_at(item) if item.status == "future" else None
+        if scheduled and scheduled <= timezone.now() and page.first_published_at is None:
+            page.first_published_at = scheduled
 
     def _save(self, page, item, conversion):
+        go_live_at = scheduled_at(item) if item.status == "future" else None
         if item.status == "future":
-            conversion.warn("scheduled_as_draft")
+            if go_live_at is None:
+                conversion.warn("scheduled_as_draft")
+            elif go_live_at > timezone.now():
+                conversion.warn("scheduled", go_live_at=go_live_at.isoformat())
+            else:
+                conversion.warn("scheduled_date_passed", go_live_at=go_live_at.isoformat())
+            page.go_live_at = go_live_at
+        elif page.go_live_at is not None and page.go_live_at > timezone.now():
+            # Scheduled at the last import, published or back to draft in WordPress since.
+            page.go_live_at = None
         revision = page.save_revision(user=self.user, log_action=True)
-        if item.status in LIVE_STATUSES:
+        if item.status in LIVE_STATUSES or go_live_at is not None:
+            # With a go-live date still to come, Wagtail approves the revision for that date
+            # (``approved_go_live_at``) and leaves the page as it is; publish_scheduled
+            # publishes it then. A date already past publishes it now.
             revision.publish(user=self.user)
         elif page.live:
             page.unpublish(user=self.user)
