@@ -54,6 +54,10 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Search text (?q=) is cleaned before any view or search backend reads it.
+    "engagement.middleware.SearchQueryMiddleware",
+    # A tampered admin POST that Wagtail's widgets cannot parse is a 400, not a 500.
+    "engagement.middleware.MalformedAdminPostMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
