@@ -24,6 +24,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex
 from wagtail.search import index as search_index
+from wagtail.search.backends import get_search_backend
 from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -42,6 +43,8 @@ logger = logging.getLogger(__name__)
 #: (a revision approved to go live then); other importable ones become drafts.
 LIVE_STATUSES = frozenset({"publish"})
 DRAFT_STATUSES = frozenset({"draft", "pending", "future", "private"})
+#: Search backends that keep their index in the database (``IndexEntry`` rows).
+DATABASE_SEARCH_BACKENDS = ("wagtail.search.backends.database", "modelsearch.backends.database")
 #: Post types imported as pages.
 POST_TYPES = frozenset({"post"})
 
@@ -175,6 +178,9 @@ class WordPressImporter:
         }
         self.default_parents = {}
         self.touched = []
+        #: Pages left as they were; a run killed after saving them may have left their index
+        #: rows out, which :meth:`_repair_indexes` puts back.
+        self.unchanged = []
 
     # --- the run --------------------------------------------------------------------------
 
@@ -196,10 +202,42 @@ class WordPressImporter:
                 # References are indexed once per page at the end, not on every save.
                 for obj in self.touched:
                     ReferenceIndex.create_or_update_for_object(obj)
+                self._repair_indexes()
         self.report.attachments = self.images.imported
         self.report.totals["attachments_created"] = len(self.images.created)
         self.report.totals["attachments_reused"] = len(set(self.images.reused))
         return self.report
+
+    def _repair_indexes(self):
+        """Put back the reference and search index rows of unchanged pages that lack them.
+
+        A run killed (Ctrl+C, the machine restarted) after saving pages but before indexing
+        them leaves pages that the next run finds unchanged. Their references are indexed again
+        (Wagtail's own update writes only the rows that differ) and pages missing from the
+        search index are indexed.
+        """
+        for page in self.unchanged:
+            ReferenceIndex.create_or_update_for_object(page)
+        for page in self._missing_from_search_index(self.unchanged):
+            search_index.insert_or_update_object(page)
+
+    def _missing_from_search_index(self, pages):
+        if not pages:
+            return []
+        backend = get_search_backend()
+        if not type(backend).__module__.startswith(DATABASE_SEARCH_BACKENDS):
+            # Another backend (Elasticsearch…) cannot be asked cheaply: index them again.
+            return pages
+        from django.contrib.contenttypes.models import ContentType
+        from wagtail.search.models import IndexEntry
+
+        indexed = set(
+            IndexEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(self.page_model),
+                object_id__in=[str(page.pk) for page in pages],
+            ).values_list("object_id", flat=True)
+        )
+        return [page for page in pages if str(page.pk) not in indexed]
 
     def _import_all(self, posts):
         for item in self.progress(posts, desc=_("Posts"), unit=_("post")):
@@ -266,8 +304,10 @@ class WordPressImporter:
             mapping.revision_id
         ):
             conversion.warn("edited_since_import", page_id=page.pk)
+            self.unchanged.append(page)
             return PostResult(page, "unchanged"), galleries
         if page is not None and mapping.fingerprint == item.fingerprint:
+            self.unchanged.append(page)
             return PostResult(page, "unchanged"), galleries
         with transaction.atomic():
             created = page is None
