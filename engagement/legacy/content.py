@@ -147,6 +147,26 @@ def _remove_unsafe(soup, conversion):
         img.replace_with(img.get("alt", ""))
 
 
+def without_private(text, conversion=None):
+    """``text`` without members-only shortcodes and what they enclose (for excerpts and titles);
+    other shortcodes are left as they are. Each one dropped is reported on ``conversion``."""
+    if "[" not in text:
+        return text
+    out = []
+    for token in shortcodes.parse(text):
+        if isinstance(token, str):
+            out.append(token)
+        elif token.name.lower() in shortcodes.PRIVATE_SHORTCODES:
+            if conversion is not None:
+                conversion.warn("private_content_dropped", name=token.name,
+                                shortcode=token.raw[:300])
+            if not token.enclosing:
+                break
+        else:
+            out.append(token.raw)
+    return "".join(out)
+
+
 def plain_text(html):
     """Text of an HTML fragment (for excerpts, titles, language detection)."""
     if "<" not in html and "&" not in html:

@@ -408,7 +408,8 @@ class WordPressImporter:
         if "date" in self.fields:
             setattr(page, self.fields["date"], (date or timezone.localtime()).date())
         if "lead" in self.fields:
-            setattr(page, self.fields["lead"], content.plain_text(item.excerpt))
+            lead = content.without_private(item.excerpt, conversion)
+            setattr(page, self.fields["lead"], content.plain_text(lead))
         if "hero_image" in self.fields:
             thumbnail = item.meta_value("_thumbnail_id")
             outcome = self.images.for_id(int(thumbnail)) if thumbnail.isdigit() else None

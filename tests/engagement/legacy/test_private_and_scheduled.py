@@ -64,6 +64,17 @@ def test_private_content_in_an_import_never_reaches_the_page(tmp_path, uploads):
     assert report["totals"]["warnings"]["private_content_dropped"] == 1
 
 
+def test_private_content_in_an_excerpt_never_reaches_the_lead(tmp_path, uploads):
+    report = run_import(
+        tmp_path, uploads,
+        post(64, "Мәтін", excerpt="Қысқаша. [su_private]Құпия шешім[/su_private] Соңы."),
+    )
+
+    lead = page_for(64).lead
+    assert "Қысқаша." in lead and "Соңы." in lead and "Құпия" not in lead
+    assert "private_content_dropped" in entry(report, 64)["warnings"]
+
+
 def test_a_future_post_becomes_a_page_scheduled_for_its_date_in_almaty(tmp_path, uploads):
     # 10:00 in Almaty (UTC+5 since March 2024) is 05:00 UTC.
     report = run_import(
