@@ -175,3 +175,25 @@ def test_the_multiple_upload_refuses_a_truncated_jpeg(admin_client):
     assert response.status_code == 200
     assert response.json()["success"] is False
     assert Image.objects.count() == before
+
+
+def test_the_chooser_upload_refuses_a_truncated_jpeg(admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    def choose_upload(name, data):
+        return admin_client.post(
+            reverse("wagtailimages_chooser:create"),
+            {"image-chooser-upload-title": name, "image-chooser-upload-collection": 1,
+             "image-chooser-upload-file": SimpleUploadedFile(name, data,
+                                                             content_type="image/jpeg")},
+        )
+
+    before = Image.objects.count()
+
+    refused = choose_upload("cut.jpg", truncated_jpeg())
+    assert refused.status_code == 200
+    assert refused.json()["step"] != "chosen"
+    assert Image.objects.count() == before
+    # The same upload with a whole file is chosen.
+    assert choose_upload("good.jpg", image_bytes()).json()["step"] == "chosen"
+    assert Image.objects.count() == before + 1
