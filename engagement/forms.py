@@ -8,27 +8,24 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 from engagement import conf
+from engagement.dates import DayTimeField
 from engagement.models import DISTRICT_KINDS, Place, PlaceKind, Project
 from engagement.models.i18n import default_language_code, localized_names
 from engagement.services.images import check_image_content
 from engagement.services.scope import get_scope
 
 
-class VenueDateTimeField(forms.DateTimeField):
-    """A date and time as read on a clock at the venue (``ENGAGEMENT_EVENT_TIME_ZONE``).
+class VenueDateTimeField(DayTimeField):
+    """A date and time as read on a clock at the venue (``ENGAGEMENT_EVENT_TIME_ZONE``), typed
+    as ``28.11.2026 10:00`` (or ISO).
 
     Whatever time zone the admin user works in, "14:00" means 14:00 in Almaty; a time that does
     not exist or happens twice there (the clocks went back on 1 March 2024) is refused.
     """
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("widget", AdminDateTimeInput)
-        super().__init__(**kwargs)
 
     def to_python(self, value):
         with timezone.override(conf.event_time_zone()):

@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from engagement.public.search import search_events
 from engagement.services.search import MAX_QUERY_LENGTH, clean_search_query
 
 RESULTS_PER_PAGE = 12
@@ -17,6 +18,7 @@ def search(request):
     query = terms = clean_search_query(request.GET.get("q", ""))
     error = None
     results = page_obj = paginator = elided = None
+    events = []
     if len(" ".join(raw.split())) > MAX_QUERY_LENGTH:
         error = _("The search text is too long: use at most %(count)d characters.") % {
             "count": MAX_QUERY_LENGTH
@@ -27,6 +29,8 @@ def search(request):
         page_obj = paginator.get_page(request.GET.get("page"))
         results = page_obj.object_list
         elided = paginator.get_elided_page_range(page_obj.number)
+        if page_obj.number == 1:
+            events = search_events(terms)
     return TemplateResponse(
         request,
         "home/search.html",
@@ -34,6 +38,7 @@ def search(request):
             "query": query,
             "error": error,
             "results": results,
+            "events": events,
             "page_obj": page_obj,
             "paginator": paginator,
             "elided_page_range": elided,

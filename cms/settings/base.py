@@ -122,6 +122,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "engagement",
+            # Django's default of 300 entries culls the statistics version and the calendar's
+            # per-event iCal texts (thousands) as soon as a feed is built.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
 
@@ -192,6 +195,12 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "engagement.forms.ImageForm"
 # wagtail-localize purges each translation's own URL, so Wagtail must not multiply them again.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ru", "Русский")]
+# The admin's date pickers show and read dates as people in Kazakhstan type them (strftime
+# formats; Wagtail derives the picker's format from them). home.apps makes every date field of
+# an admin form read them, and ISO too, in every admin language.
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 
 LOGGING = {
     "version": 1,
