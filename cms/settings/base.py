@@ -190,6 +190,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
+# Wagtail's image form, also counting every frame of an animation and decoding the pixels.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "engagement.forms.ImageForm"
 # wagtail-localize purges each translation's own URL, so Wagtail must not multiply them again.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ru", "Русский")]
