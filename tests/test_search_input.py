@@ -84,11 +84,19 @@ def test_every_search_url_answers_a_nasty_query(client, demo_site, query):
             started = time.monotonic()
             client.get(url, plain)
             ordinary = max(ordinary, time.monotonic() - started)
-        started = time.monotonic()
-        response = client.get(f"{url}?{query_string(query)}")
-        elapsed = time.monotonic() - started
-        assert response.status_code in (200, 400), (url, response.status_code)
-        assert elapsed < max(TIME_LIMIT, 3 * ordinary), (url, elapsed, ordinary)
+        limit = max(TIME_LIMIT, 3 * ordinary)
+        # The best of three tries: a query that is slow in itself is slow every time, while a
+        # machine busy with something else slows one request now and then.
+        elapsed = None
+        for _attempt in range(3):
+            started = time.monotonic()
+            response = client.get(f"{url}?{query_string(query)}")
+            took = time.monotonic() - started
+            assert response.status_code in (200, 400), (url, response.status_code)
+            elapsed = took if elapsed is None else min(elapsed, took)
+            if elapsed < limit:
+                break
+        assert elapsed < limit, (url, elapsed, ordinary)
 
 
 @pytest.mark.parametrize("query", NASTY_QUERIES)

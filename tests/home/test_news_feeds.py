@@ -89,8 +89,9 @@ def test_sitemap_lists_every_locale_with_hreflang_alternates(client):
     for code in ("kk", "ru", "en"):
         assert entries[expected[code]] == expected
     assert entries["http://testserver/ru/"]["en"] == "http://testserver/en/"
-    # home, news index, five articles and the statistics page, in three languages
-    assert len(entries) == 3 * 8
+    assert entries["http://testserver/ru/events/"]["kk"] == "http://testserver/events/"
+    # home, news index, five articles, the statistics and the events page, in three languages
+    assert len(entries) == 3 * 9
 
 
 def test_sitemap_leaves_out_drafts_and_lists_untranslated_pages_alone(client):
