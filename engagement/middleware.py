@@ -40,6 +40,31 @@ class SearchQueryMiddleware:
         return self.get_response(request)
 
 
+class NullCharacterQueryMiddleware:
+    """Answer 400 to a query string with a NUL character in it (after search text is cleaned).
+
+    Form fields already refuse NUL characters (Django's ``ProhibitNullCharactersValidator``),
+    but views read query parameters directly (``?locale=``, ``?project=``, a filter's slug), and
+    PostgreSQL refuses a NUL in any text it is asked to compare: a 500, not an answer. No
+    legitimate link carries one. Put it after :class:`SearchQueryMiddleware`, which cleans
+    ``?q=`` (a search for ``a%00b`` is answered, not refused).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            return HttpResponseBadRequest(
+                gettext("The address contains a character that is not allowed."),
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)
+
+
 #: What parsing tampered form data raises inside Django's and Wagtail's form code.
 MALFORMED_DATA_ERRORS = (ValueError, KeyError, TypeError, IndexError, OverflowError)
 #: Modules that read or re-render posted form data (widgets, fields, blocks, panels).

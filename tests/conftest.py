@@ -28,7 +28,9 @@ def migrated_state(transactional_db):
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
-    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+    call_command(
+        "flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False
+    )
     connection.creation.deserialize_db_from_string(_MIGRATED_STATE["data"])
     # The flush at the end of the previous test made content types with new ids, and the
     # process-wide cache (the live server's threads share it) still maps those.

@@ -13,6 +13,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
+from engagement.models import Event
 from engagement.services.search import MAX_QUERY_LENGTH, MAX_QUERY_TERMS, clean_search_query
 from tests.engagement.helpers import district, make_event, make_organiser, make_user
 
@@ -151,3 +152,29 @@ def test_a_cleaned_query_still_finds(client, demo_site):
     response = client.get(reverse("wagtailsnippets_engagement_event:list"),
                           {"q": "Жастар\x00"})
     assert "Жастар кездесуі" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/events/", "Мекенжайда рұқсат етілмеген таңба бар."),
+        ("/ru/statistics/", "В адресе есть недопустимый символ."),
+        ("/en/events/", "The address contains a character that is not allowed."),
+    ],
+)
+def test_a_nul_character_in_any_other_parameter_is_a_400_with_a_message(client, demo_site, path,
+                                                                        message):
+    response = client.get(path, {"locale": "kk\x00", "project": "a\x00b"})
+
+    assert response.status_code == 400
+    assert response.content.decode() == message
+
+
+def test_the_admin_refuses_a_nul_character_in_the_locale_too(client, demo_site):
+    client.force_login(make_user(superuser=True))
+    before = Event.objects.count()
+
+    response = client.get("/admin/snippets/engagement/event/add/", {"locale": "kk\x00"})
+
+    assert response.status_code == 400
+    assert Event.objects.count() == before

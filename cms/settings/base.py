@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Search text (?q=) is cleaned before any view or search backend reads it.
     "engagement.middleware.SearchQueryMiddleware",
+    "engagement.middleware.NullCharacterQueryMiddleware",
     # A tampered admin POST that Wagtail's widgets cannot parse is a 400, not a 500.
     "engagement.middleware.MalformedAdminPostMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
