@@ -4,8 +4,8 @@ Environment variables read here (see README.md):
 
 * ``DATABASE_URL``: a database URL (``postgres://user@host:5432/name``); without it an SQLite
   file ``db.sqlite3`` in the project folder is used.
-* ``REDIS_URL``: a Redis URL (``redis://127.0.0.1:6379/1``) for Django's Redis cache; without it
-  a local-memory cache is used.
+* ``REDIS_URL``: a Redis URL (``redis://127.0.0.1:6379/1``) for Django's Redis cache (failing
+  open: ``cms/cache.py``); without it a local-memory cache is used.
 * ``WAGTAILADMIN_BASE_URL``: the site's public base URL, used in admin e-mails and links.
 """
 
@@ -103,14 +103,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Cache: Redis when REDIS_URL is set, otherwise local memory (one process only).
+# Redis failing is not the site failing: the backend answers as an empty cache while Redis is
+# unreachable (cms/cache.py), and a connection attempt gives up after a quarter of a second.
+# Sessions are in the database (Django's default SESSION_ENGINE), never only in the cache.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.cache.FailOpenRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "engagement"),
+            "OPTIONS": {
+                "socket_connect_timeout": 0.25,
+                "socket_timeout": 0.25,
+                # After a failure, answer as empty for this long before trying Redis again.
+                "RETRY_AFTER": 1.0,
+                # While Redis is down, one warning in the log per this many seconds.
+                "WARNING_INTERVAL": 60.0,
+            },
         }
     }
 else:
