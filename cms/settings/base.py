@@ -201,6 +201,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 # wagtail-localize purges each translation's own URL, so Wagtail must not multiply them again.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+# No Gravatar: it would tell a third party which e-mail addresses use the admin (and the
+# admin's CSP allows images from the site only). Avatars are uploaded in the account settings.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ru", "Русский")]
 
 # Security headers (cms/middleware.py; README "Security headers").
@@ -229,21 +232,21 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # The admin: Wagtail writes inline scripts and style attributes, so those are allowed there
-# (and no nonce is sent, which would cancel 'unsafe-inline'); uploads preview as blob: images,
-# avatars come from Gravatar.
+# (and no nonce is sent, which would cancel 'unsafe-inline'); uploads preview as blob: images;
+# the dashboard asks releases.wagtail.org for Wagtail's latest version.
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com"],
+        "img-src": [SELF, "data:", "blob:"],
+        "connect-src": [SELF, "https://releases.wagtail.org"],
     }
 }
 # No page may use these browser features (embeds may go full screen and picture-in-picture).
 _EMBED_ORIGINS = [f'"{origin}"' for origin in EMBED_FRAME_SOURCES]
 PERMISSIONS_POLICY = {
     "accelerometer": [],
-    "bluetooth": [],
     "camera": [],
     "display-capture": [],
     "geolocation": [],
