@@ -20,7 +20,7 @@ def main():
     subprocess.run([sys.executable, HERE / "event_listing.py"], check=True,
                    env={**os.environ, "DATABASE_URL": database_url})
     # Benchmarks that build their own database.
-    for script in ("news.py", "stats.py", "legacy_import.py"):
+    for script in ("news.py", "stats.py", "calendar.py", "legacy_import.py"):
         print(f"\n== {script}", flush=True)
         subprocess.run([sys.executable, HERE / script], check=True)
 

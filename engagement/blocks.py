@@ -15,6 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.models import Filter
 
+from .dates import DayBlock
 from .images import prefetch_renditions
 
 
@@ -226,10 +227,10 @@ class LiveFiguresBlock(blocks.StructBlock):
         label=_("Districts and cities"), choices=district_choices, required=False,
         help_text=_("None chosen: the whole region."),
     )
-    start_date = blocks.DateBlock(
+    start_date = DayBlock(
         label=_("From"), required=False, help_text=_("Empty: from the first event.")
     )
-    end_date = blocks.DateBlock(label=_("Until"), required=False, help_text=_("Empty: today."))
+    end_date = DayBlock(label=_("Until"), required=False, help_text=_("Empty: today."))
 
     class Meta:
         icon = "table"

@@ -3,8 +3,9 @@
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import WagtailFilterSet
 
+from engagement.dates import DayRangeFilter
 from engagement.models import DISTRICT_KINDS, CountKind, Event, EventStatus, Place, Project
 from engagement.models.i18n import default_language_code, localized_names
 from engagement.services.scope import get_scope
@@ -40,9 +41,7 @@ def districts_for(request):
 class EventFilterSet(WagtailFilterSet):
     project = LocalizedModelChoiceFilter(label=_("Project"), queryset=projects_for)
     district = LocalizedModelChoiceFilter(label=_("District or city"), queryset=districts_for)
-    start = django_filters.DateFromToRangeFilter(
-        label=_("Date"), method="filter_start", widget=DateRangePickerWidget
-    )
+    start = DayRangeFilter(label=_("Date"), method="filter_start")
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=EventStatus.choices, method="filter_status",
         empty_label=_("All"), widget=forms.RadioSelect,

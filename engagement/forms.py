@@ -1,5 +1,5 @@
-"""Admin forms of the plugin: the event form (scope, headcount plausibility, venue time) and the
-organiser scope form."""
+"""Admin forms of the plugin: the event form (scope, headcount plausibility, venue time), the
+organiser scope form and the image form that checks what Wagtail's leaves unchecked."""
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -8,24 +8,24 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.widgets import AdminDateTimeInput
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
 
 from engagement import conf
+from engagement.dates import DayTimeField
 from engagement.models import DISTRICT_KINDS, Place, PlaceKind, Project
 from engagement.models.i18n import default_language_code, localized_names
+from engagement.services.images import check_image_content
 from engagement.services.scope import get_scope
 
 
-class VenueDateTimeField(forms.DateTimeField):
-    """A date and time as read on a clock at the venue (``ENGAGEMENT_EVENT_TIME_ZONE``).
+class VenueDateTimeField(DayTimeField):
+    """A date and time as read on a clock at the venue (``ENGAGEMENT_EVENT_TIME_ZONE``), typed
+    as ``28.11.2026 10:00`` (or ISO).
 
     Whatever time zone the admin user works in, "14:00" means 14:00 in Almaty; a time that does
     not exist or happens twice there (the clocks went back on 1 March 2024) is refused.
     """
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("widget", AdminDateTimeInput)
-        super().__init__(**kwargs)
 
     def to_python(self, value):
         with timezone.override(conf.event_time_zone()):
@@ -238,3 +238,39 @@ class OrganiserScopeForm(WagtailAdminModelForm):
                 code="empty_scope",
             )
         return cleaned_data
+
+
+class CheckedImageField(WagtailImageField):
+    """Wagtail's image field, also counting every frame against the pixel limit and refusing a
+    file whose pixels do not decode (see :mod:`engagement.services.images`).
+
+    Wagtail's own size check decodes a JPEG through Willow and lets Pillow's ``OSError`` for a
+    truncated file escape (a 500 in the admin); here that is the field's ``invalid_image``.
+    """
+
+    def check_image_pixel_size(self, f):
+        try:
+            super().check_image_pixel_size(f)
+        except OSError as error:
+            raise ValidationError(
+                self.error_messages["invalid_image"], code="invalid_image"
+            ) from error
+        image = getattr(f, "image", None)
+        check_image_content(f, getattr(image, "format_name", ""))
+
+
+class ImageForm(BaseImageForm):
+    """Wagtail's image form with :class:`CheckedImageField` for the file. Set it as the site's
+    ``WAGTAILIMAGES_IMAGE_FORM_BASE = "engagement.forms.ImageForm"``; Wagtail builds the add,
+    edit, multiple-upload and chooser-upload forms on it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        # Swapped here rather than declared: a declared field would be added to the forms
+        # Wagtail builds without the file (the multiple upload's title-and-tags form).
+        if field is not None and not isinstance(field, CheckedImageField):
+            self.fields["file"] = CheckedImageField(
+                label=field.label, required=field.required, widget=field.widget,
+                initial=field.initial, disabled=field.disabled,
+            )

@@ -6,3 +6,20 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Site pages")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Every date and date-time field of a Wagtail admin form (the news date, a place's
+        # transfer date, a page's go-live time, ...) reads "28.11.2026" and "28.11.2026 10:00"
+        # (and ISO) in any admin language, shows that format as a hint, and refuses what it
+        # cannot read instead of letting the picker replace it.
+        from django.db import models
+        from wagtail.admin.forms.models import register_form_field_override
+
+        from engagement.dates import DayField, DayInput, DayTimeField, DayTimeInput
+
+        register_form_field_override(
+            models.DateField, override={"form_class": DayField, "widget": DayInput}
+        )
+        register_form_field_override(
+            models.DateTimeField, override={"form_class": DayTimeField, "widget": DayTimeInput}
+        )

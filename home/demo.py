@@ -62,6 +62,24 @@ STATISTICS = {
     },
 }
 
+EVENTS = {
+    "kk": {
+        "title": "Іс-шаралар",
+        "intro": "Партиялық жобалардың алдағы және өткен іс-шаралары: күнтізбе, орны, "
+        "қолжетімділігі.",
+    },
+    "ru": {
+        "title": "Мероприятия",
+        "intro": "Предстоящие и прошедшие мероприятия партийных проектов: календарь, место, "
+        "доступность.",
+    },
+    "en": {
+        "title": "Events",
+        "intro": "The upcoming and past events of the party's projects: calendar, place, "
+        "accessibility.",
+    },
+}
+
 
 class DemoLoader:
     """Builds the demo site step by step; ``log`` receives one line per thing it did."""
@@ -80,6 +98,7 @@ class DemoLoader:
             self.ensure_engagement_data()
             self.ensure_news()
             self.ensure_statistics()
+            self.ensure_events_page()
         return self
 
     def ensure_locales(self):
@@ -190,6 +209,33 @@ class DemoLoader:
             revision.publish(user=self.admin)
         page.refresh_from_db()
         self.log(f"Renamed the statistics page “{page.title}”")
+
+    def ensure_events_page(self):
+        """The plugin's event calendar under each home page (kk, with ru and en translations)."""
+        from engagement.models import EventCalendarPage
+
+        from .demo_news import same_everywhere, segment_text
+
+        page = EventCalendarPage.objects.child_of(self.home).first()
+        if page is None:
+            page = EventCalendarPage(
+                slug="events", locale=self.home.locale, title=EVENTS["kk"]["title"],
+                intro=f"<p>{EVENTS['kk']['intro']}</p>",
+            )
+            self.home.add_child(instance=page)
+            page.save_revision(user=self.admin).publish()
+            self.log("Created the event calendar page")
+        for code in ("ru", "en"):
+            if page.has_translation(self.locales[code]):
+                continue
+            strings = {
+                segment_text(EVENTS["kk"][field]): segment_text(EVENTS[code][field])
+                for field in ("title", "intro")
+            }
+            strings.update(same_everywhere(page.slug))
+            translate_instance(page, self.locales[code], strings, user=self.admin)
+            self.log(f"Translated the event calendar page into {code}")
+        return page
 
     def ensure_translations(self, home):
         for code, locale in self.locales.items():

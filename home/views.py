@@ -5,19 +5,21 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-#: The longest query accepted; longer ones are refused with a message.
-MAX_QUERY_LENGTH = 200
+from engagement.public.search import search_events
+from engagement.services.search import MAX_QUERY_LENGTH, clean_search_query
+
 RESULTS_PER_PAGE = 12
 
 
 def search(request):
     """Wagtail search over the live, public pages of the active language only."""
-    query = " ".join(request.GET.get("q", "").split())
-    # An unbalanced double quote is a syntax error for SQLite's full-text search.
-    terms = " ".join((query.replace('"', " ") if query.count('"') % 2 else query).split())
+    # SearchQueryMiddleware has cleaned ?q= already; the text as typed tells if it was cut.
+    raw = getattr(request, "raw_search_query", None) or request.GET.get("q", "")
+    query = terms = clean_search_query(request.GET.get("q", ""))
     error = None
     results = page_obj = paginator = elided = None
-    if len(query) > MAX_QUERY_LENGTH:
+    events = []
+    if len(" ".join(raw.split())) > MAX_QUERY_LENGTH:
         error = _("The search text is too long: use at most %(count)d characters.") % {
             "count": MAX_QUERY_LENGTH
         }
@@ -27,9 +29,8 @@ def search(request):
         page_obj = paginator.get_page(request.GET.get("page"))
         results = page_obj.object_list
         elided = paginator.get_elided_page_range(page_obj.number)
-    elif query:
-        results, paginator = [], Paginator([], RESULTS_PER_PAGE)
-        page_obj = paginator.get_page(1)
+        if page_obj.number == 1:
+            events = search_events(terms)
     return TemplateResponse(
         request,
         "home/search.html",
@@ -37,6 +38,7 @@ def search(request):
             "query": query,
             "error": error,
             "results": results,
+            "events": events,
             "page_obj": page_obj,
             "paginator": paginator,
             "elided_page_range": elided,

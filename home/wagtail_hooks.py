@@ -1,5 +1,8 @@
-"""Registers the site's admin customisations; the code lives in ``home.viewsets``."""
+"""Registers the site's admin customisations; the code lives in ``home.viewsets`` and
+``home/static/home/js``."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 
 from home.viewsets import NewsPageViewSet
@@ -9,3 +12,9 @@ from home.viewsets import NewsPageViewSet
 def register_news_page_viewset():
     # News pages refuse a stale ordinary save, as events do.
     return NewsPageViewSet("news_pages")
+
+
+@hooks.register("insert_global_admin_js")
+def keep_typed_dates():
+    # Wagtail's date pickers must not replace typed text on blur (see the script).
+    return format_html('<script src="{}"></script>', static("home/js/admin-dates.js"))

@@ -35,6 +35,19 @@ def migrated_state(transactional_db):
     ContentType.objects.clear_cache()
 
 
+@pytest.fixture(autouse=True)
+def _transactional_tests_start_from_the_migrations(request):
+    """Every transactional test (browser tests included) starts from ``migrated_state``."""
+    names = request.fixturenames
+    marker = request.node.get_closest_marker("django_db")
+    if (
+        "transactional_db" in names
+        or "live_server" in names
+        or (marker is not None and marker.kwargs.get("transaction"))
+    ):
+        request.getfixturevalue("migrated_state")
+
+
 @pytest.fixture
 def demo_site(db):
     """The demo site's kk home page; rebuilt when a transactional test flushed the database."""

@@ -58,6 +58,10 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Search text (?q=) is cleaned before any view or search backend reads it.
+    "engagement.middleware.SearchQueryMiddleware",
+    # A tampered admin POST that Wagtail's widgets cannot parse is a 400, not a 500.
+    "engagement.middleware.MalformedAdminPostMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -134,6 +138,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "engagement",
+            # Django's default of 300 entries culls the statistics version and the calendar's
+            # per-event iCal texts (thousands) as soon as a feed is built.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
 
@@ -199,12 +206,20 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
+# Wagtail's image form, also counting every frame of an animation and decoding the pixels.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "engagement.forms.ImageForm"
 # wagtail-localize purges each translation's own URL, so Wagtail must not multiply them again.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 # No Gravatar: it would tell a third party which e-mail addresses use the admin (and the
 # admin's CSP allows images from the site only). Avatars are uploaded in the account settings.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ru", "Русский")]
+# The admin's date pickers show and read dates as people in Kazakhstan type them (strftime
+# formats; Wagtail derives the picker's format from them). home.apps makes every date field of
+# an admin form read them, and ISO too, in every admin language.
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 
 # Security headers (cms/middleware.py; README "Security headers").
 # Where embeds (the news EmbedBlock) may come from: YouTube (also without cookies) and Vimeo.

@@ -108,6 +108,14 @@ def _replace_shortcodes(text, conversion, placeholders, attached_ids):
             out.append(token)
             continue
         conversion.shortcodes += 1
+        if token.name.lower() in shortcodes.PRIVATE_SHORTCODES:
+            # Members-only content is never published: dropped, and reported.
+            conversion.warn("private_content_dropped", name=token.name,
+                            shortcode=token.raw.translate(UNMASK)[:300])
+            if not token.enclosing:
+                # No closing tag found (a mangled one, say): what follows may be private too.
+                break
+            continue
         for code in sorted(token.repairs):
             conversion.warn(code, shortcode=token.raw.translate(UNMASK)[:300])
         block = shortcode_block(token, conversion, attached_ids)
@@ -137,6 +145,26 @@ def _remove_unsafe(soup, conversion):
     # WordPress turns emoji into images of emoji; the character itself is better.
     for img in soup.find_all("img", class_=["wp-smiley", "emoji"]):
         img.replace_with(img.get("alt", ""))
+
+
+def without_private(text, conversion=None):
+    """``text`` without members-only shortcodes and what they enclose (for excerpts and titles);
+    other shortcodes are left as they are. Each one dropped is reported on ``conversion``."""
+    if "[" not in text:
+        return text
+    out = []
+    for token in shortcodes.parse(text):
+        if isinstance(token, str):
+            out.append(token)
+        elif token.name.lower() in shortcodes.PRIVATE_SHORTCODES:
+            if conversion is not None:
+                conversion.warn("private_content_dropped", name=token.name,
+                                shortcode=token.raw[:300])
+            if not token.enclosing:
+                break
+        else:
+            out.append(token.raw)
+    return "".join(out)
 
 
 def plain_text(html):

@@ -4,10 +4,14 @@ A file is looked up in the uploads folder by the part of its ``wp:attachment_url
 ``wp-content/uploads/`` (no network access). The site's image limits
 (``WAGTAILIMAGES_MAX_UPLOAD_SIZE``, ``WAGTAILIMAGES_MAX_IMAGE_PIXELS``), allowed extensions and
 format checks are applied by Wagtail's own upload field, which code creating images would
-otherwise skip. A path that leaves the uploads folder (``..``, an absolute path, a symlink
-pointing out) is refused.
+otherwise skip (:class:`engagement.forms.CheckedImageField`: also every frame of an animation
+counts against the pixel limit, and the pixels must decode, so a truncated JPEG is
+``not_an_image``). A path that leaves the uploads folder (``..``, an absolute path, a symlink
+pointing out) or has a name over 255 bytes is ``unsafe_path``. Any other ``OSError`` while reading
+or storing one file is reported for that attachment (``not_an_image``): the post goes on.
 """
 
+import errno
 import logging
 import re
 from pathlib import Path, PurePosixPath
@@ -17,9 +21,10 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
 from wagtail.images import get_image_model
-from wagtail.images.fields import WagtailImageField
 from wagtail.images.utils import get_allowed_image_extensions
 from wagtail.models import Collection
+
+from engagement.forms import CheckedImageField
 
 from .content import plain_text
 from .models import LegacyObject
@@ -28,6 +33,8 @@ from .stream import ImageOutcome
 logger = logging.getLogger(__name__)
 
 UPLOADS_MARKER = "wp-content/uploads/"
+#: The longest file or folder name most file systems take, in bytes.
+MAX_NAME_BYTES = 255
 # WordPress names resized copies "photo-300x200.jpg" and big originals "photo-scaled.jpg".
 SIZE_SUFFIX = re.compile(r"-(?:\d+x\d+|scaled|rotated)(?=\.[^./]+$)")
 VALIDATION_CODES = {
@@ -62,8 +69,13 @@ def safe_upload_path(root, relative):
     parts = PurePosixPath(relative).parts
     if any(part in ("..", ".") or ":" in part for part in parts):
         return None
+    if any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in parts):
+        return None
     root = Path(root).resolve()
-    candidate = (root / relative).resolve()
+    try:
+        candidate = (root / relative).resolve()
+    except (OSError, RuntimeError):  # a name too long, a symlink loop
+        return None
     if not candidate.is_relative_to(root):
         return None
     return candidate
@@ -160,16 +172,23 @@ class AttachmentImporter:
         if extension not in get_allowed_image_extensions():
             outcome.code = "not_an_image"
             return outcome
-        if not path.is_file():
-            outcome.code = "missing_file"
+        try:
+            if not path.is_file():
+                outcome.code = "missing_file"
+                return outcome
+            code = self._validate(path)
+            if code:
+                outcome.code = code
+                return outcome
+            if self.dry_run:
+                return outcome
+            outcome.image_id = self._create(item, path, alt).pk
+        except OSError as error:
+            # One unreadable file (an I/O error, a full disk, a name the storage refuses) is
+            # reported for its attachment; the post that uses it imports without it.
+            logger.warning("WordPress attachment %s (%s): %s", wp_id, path.name, error)
+            outcome.code = "unsafe_path" if error.errno == errno.ENAMETOOLONG else "not_an_image"
             return outcome
-        code = self._validate(path)
-        if code:
-            outcome.code = code
-            return outcome
-        if self.dry_run:
-            return outcome
-        outcome.image_id = self._create(item, path, alt).pk
         self.created.append(wp_id)
         return outcome
 
@@ -181,7 +200,7 @@ class AttachmentImporter:
 
     def _validate(self, path):
         """A report code when Wagtail's upload field would refuse the file, else ``None``."""
-        field = WagtailImageField(required=True)
+        field = CheckedImageField(required=True)
         with path.open("rb") as handle:
             upload = _LocalFile(handle, name=path.name)
             try:

@@ -24,6 +24,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex
 from wagtail.search import index as search_index
+from wagtail.search.backends import get_search_backend
 from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -38,9 +39,12 @@ from .stream import StreamBuilder
 
 logger = logging.getLogger(__name__)
 
-#: WordPress statuses that become live pages; other importable ones become drafts.
+#: WordPress statuses that become live pages; ``future`` becomes a page scheduled for its date
+#: (a revision approved to go live then); other importable ones become drafts.
 LIVE_STATUSES = frozenset({"publish"})
 DRAFT_STATUSES = frozenset({"draft", "pending", "future", "private"})
+#: Search backends that keep their index in the database (``IndexEntry`` rows).
+DATABASE_SEARCH_BACKENDS = ("wagtail.search.backends.database", "modelsearch.backends.database")
 #: Post types imported as pages.
 POST_TYPES = frozenset({"post"})
 
@@ -100,6 +104,18 @@ def search_index_once(model):
     finally:
         if disconnected:
             post_save.connect(post_save_signal_handler, sender=model)
+
+
+def scheduled_at(item):
+    """When a scheduled (``future``) post was to go live, as an aware UTC datetime, or ``None``.
+
+    The local ``wp:post_date`` is what its author set, read as a time in the site's time zone
+    (``TIME_ZONE``: Asia/Almaty, UTC+6 before 1 March 2024 and UTC+5 since); the GMT date is
+    used only when the local one is missing (WordPress writes zeros for some drafts).
+    """
+    if item.date is not None:
+        return timezone.make_aware(item.date, timezone.get_default_timezone()).astimezone(UTC)
+    return item.date_gmt.astimezone(UTC) if item.date_gmt else None
 
 
 @dataclass
@@ -162,6 +178,9 @@ class WordPressImporter:
         }
         self.default_parents = {}
         self.touched = []
+        #: Pages left as they were; a run killed after saving them may have left their index
+        #: rows out, which :meth:`_repair_indexes` puts back.
+        self.unchanged = []
 
     # --- the run --------------------------------------------------------------------------
 
@@ -183,10 +202,42 @@ class WordPressImporter:
                 # References are indexed once per page at the end, not on every save.
                 for obj in self.touched:
                     ReferenceIndex.create_or_update_for_object(obj)
+                self._repair_indexes()
         self.report.attachments = self.images.imported
         self.report.totals["attachments_created"] = len(self.images.created)
         self.report.totals["attachments_reused"] = len(set(self.images.reused))
         return self.report
+
+    def _repair_indexes(self):
+        """Put back the reference and search index rows of unchanged pages that lack them.
+
+        A run killed (Ctrl+C, the machine restarted) after saving pages but before indexing
+        them leaves pages that the next run finds unchanged. Their references are indexed again
+        (Wagtail's own update writes only the rows that differ) and pages missing from the
+        search index are indexed.
+        """
+        for page in self.unchanged:
+            ReferenceIndex.create_or_update_for_object(page)
+        for page in self._missing_from_search_index(self.unchanged):
+            search_index.insert_or_update_object(page)
+
+    def _missing_from_search_index(self, pages):
+        if not pages:
+            return []
+        backend = get_search_backend()
+        if not type(backend).__module__.startswith(DATABASE_SEARCH_BACKENDS):
+            # Another backend (Elasticsearch…) cannot be asked cheaply: index them again.
+            return pages
+        from django.contrib.contenttypes.models import ContentType
+        from wagtail.search.models import IndexEntry
+
+        indexed = set(
+            IndexEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(self.page_model),
+                object_id__in=[str(page.pk) for page in pages],
+            ).values_list("object_id", flat=True)
+        )
+        return [page for page in pages if str(page.pk) not in indexed]
 
     def _import_all(self, posts):
         for item in self.progress(posts, desc=_("Posts"), unit=_("post")):
@@ -253,8 +304,10 @@ class WordPressImporter:
             mapping.revision_id
         ):
             conversion.warn("edited_since_import", page_id=page.pk)
+            self.unchanged.append(page)
             return PostResult(page, "unchanged"), galleries
         if page is not None and mapping.fingerprint == item.fingerprint:
+            self.unchanged.append(page)
             return PostResult(page, "unchanged"), galleries
         with transaction.atomic():
             created = page is None
@@ -355,7 +408,8 @@ class WordPressImporter:
         if "date" in self.fields:
             setattr(page, self.fields["date"], (date or timezone.localtime()).date())
         if "lead" in self.fields:
-            setattr(page, self.fields["lead"], content.plain_text(item.excerpt))
+            lead = content.without_private(item.excerpt, conversion)
+            setattr(page, self.fields["lead"], content.plain_text(lead))
         if "hero_image" in self.fields:
             thumbnail = item.meta_value("_thumbnail_id")
             outcome = self.images.for_id(int(thumbnail)) if thumbnail.isdigit() else None
@@ -366,12 +420,28 @@ class WordPressImporter:
             getattr(page, self.fields["tags"]).set(names)
         if published and page.first_published_at is None and item.status in LIVE_STATUSES:
             page.first_published_at = published.astimezone(UTC)
+        scheduled = scheduled_at(item) if item.status == "future" else None
+        if scheduled and scheduled <= timezone.now() and page.first_published_at is None:
+            page.first_published_at = scheduled
 
     def _save(self, page, item, conversion):
+        go_live_at = scheduled_at(item) if item.status == "future" else None
         if item.status == "future":
-            conversion.warn("scheduled_as_draft")
+            if go_live_at is None:
+                conversion.warn("scheduled_as_draft")
+            elif go_live_at > timezone.now():
+                conversion.warn("scheduled", go_live_at=go_live_at.isoformat())
+            else:
+                conversion.warn("scheduled_date_passed", go_live_at=go_live_at.isoformat())
+            page.go_live_at = go_live_at
+        elif page.go_live_at is not None and page.go_live_at > timezone.now():
+            # Scheduled at the last import, published or back to draft in WordPress since.
+            page.go_live_at = None
         revision = page.save_revision(user=self.user, log_action=True)
-        if item.status in LIVE_STATUSES:
+        if item.status in LIVE_STATUSES or go_live_at is not None:
+            # With a go-live date still to come, Wagtail approves the revision for that date
+            # (``approved_go_live_at``) and leaves the page as it is; publish_scheduled
+            # publishes it then. A date already past publishes it now.
             revision.publish(user=self.user)
         elif page.live:
             page.unpublish(user=self.user)

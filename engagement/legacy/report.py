@@ -46,6 +46,13 @@ WARNING_MESSAGES = {
     "locale_from_parent": _("The post was put in the language of the given parent page."),
     "password_protected": _("The post was password-protected; the page is too."),
     "scheduled_as_draft": _("The post was scheduled; it became a draft."),
+    "scheduled": _("The post was scheduled; the page is scheduled to go live at its date."),
+    "scheduled_date_passed": _(
+        "The post was scheduled for a date that has passed; the page was published."
+    ),
+    "private_content_dropped": _(
+        "Content for members only (a shortcode such as [su_private]) was left out."
+    ),
 }
 
 

@@ -30,6 +30,18 @@ KNOWN_SHORTCODES = frozenset(
     }
 )
 
+#: Shortcodes whose content only members, logged-in users or admins saw (Shortcodes Ultimate,
+#: Members, Restrict Content, Paid Memberships Pro, MemberPress, Simple Membership, WP-Members,
+#: Ultimate Member): the importer drops their content, never publishing it.
+PRIVATE_SHORTCODES = frozenset(
+    {
+        "su_private", "su_members", "members_only", "members", "member", "private", "restrict",
+        "restricted", "membership", "pmpro_member", "mepr-active", "mepr_active",
+        "swpm_protected", "wpmem_logged_in", "um_loggedin", "ihc-hide-content",
+    }
+)
+KNOWN_SHORTCODES |= PRIVATE_SHORTCODES
+
 DOUBLE_QUOTES = "«»“”„‟″‶"
 SINGLE_QUOTES = "‘’‚‛′‵‹›"
 TYPOGRAPHIC_QUOTES = DOUBLE_QUOTES + SINGLE_QUOTES

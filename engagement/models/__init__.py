@@ -2,6 +2,9 @@
 
 from engagement.legacy.models import LegacyObject
 
+# The public calendar page lives with its views and templates (engagement/public/).
+from engagement.public.models import EventCalendarPage
+
 from .audit import EventLogEntry
 from .events import (
     BREAKDOWN_FIELDS,
@@ -23,6 +26,7 @@ __all__ = [
     "Accessibility",
     "CountKind",
     "Event",
+    "EventCalendarPage",
     "EventFormat",
     "EventLogEntry",
     "EventStatus",

@@ -214,6 +214,8 @@ class Event(
         index.AutocompleteField("title"),
         index.SearchField("venue_address"),
         index.SearchField("description"),
+        # An organiser with no scope rule sees Q(pk__in=[]): searching must accept that filter.
+        index.FilterField("id"),
         index.FilterField("locale"),
         index.FilterField("project"),
         index.FilterField("district"),

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.db.models.signals import post_delete
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -49,6 +49,12 @@ from .places import load_places, read_tsv
 logger = logging.getLogger(__name__)
 
 SEED_PREFIX = "seed:"
+#: Planned events in the coming months (relative to the day of the run), so that the public
+#: calendar is never empty; kept apart from the ``seed:`` events, whose totals are exact.
+PLANNED_PREFIX = "seed-planned:"
+#: Only the party's own projects hold the planned events (never a state programme).
+PARTY_PROJECTS = ("kedergisiz-keleshek", "ardagerlerdi-ardaqtaiyq", "baqytty-otbasy",
+                  "jastar-otanga")
 ORGANISER_PREFIX = "seed-organiser-"
 FIRST_DAY = datetime.date(2021, 1, 1)
 LAST_DAY = datetime.date(2025, 12, 31)
@@ -93,6 +99,7 @@ class SeedResult:
     seconds: float = 0.0
     skipped: bool = False
     removed: dict = field(default_factory=dict)
+    upcoming: int = 0
 
 
 @contextmanager
@@ -135,7 +142,9 @@ class EngagementSeeder:
     # --- reset --------------------------------------------------------------------------------
 
     def seeded_events(self):
-        keys = Event.objects.filter(source_key__startswith=SEED_PREFIX).values("translation_key")
+        keys = Event.objects.filter(
+            Q(source_key__startswith=SEED_PREFIX) | Q(source_key__startswith=PLANNED_PREFIX)
+        ).values("translation_key")
         return Event.objects.filter(translation_key__in=keys)
 
     def has_seed_data(self):
@@ -320,6 +329,9 @@ class EngagementSeeder:
         result = SeedResult()
         if self.has_seed_data():
             if if_empty and not reset:
+                # The calendar must not run dry as the days pass: top up the planned events.
+                with deferred_statistics(), transaction.atomic():
+                    result.upcoming = self.ensure_upcoming()
                 result.skipped = True
                 return result
             if not reset:
@@ -354,6 +366,7 @@ class EngagementSeeder:
             )
             saved = self.save_events(built)
             self.index_events(saved)
+            result.upcoming = self.ensure_upcoming()
         seeded = Event.objects.filter(source_key__startswith=SEED_PREFIX)
         result.events = seeded.count()
         result.cancelled = seeded.filter(cancelled=True).count()
@@ -362,6 +375,18 @@ class EngagementSeeder:
         result.participants = seeded.aggregate(total=Sum("participants"))["total"] or 0
         result.seconds = time.monotonic() - started
         return result
+
+    # --- planned events in the coming months -----------------------------------------------
+
+    def ensure_upcoming(self, count=12, days=75, minimum=4):
+        """Planned events of the party projects over the next ``days`` days, unless at least
+        ``minimum`` are still to come. Some have photos, some accessibility notes, one is
+        cancelled with its reason; the first three are translated into ru and en (the others
+        show the public calendar's fallback to Kazakh). Returns how many events were created.
+        """
+        from .planned import PlannedEvents
+
+        return PlannedEvents(self).ensure(count=count, days=days, minimum=minimum)
 
     def organiser_scopes(self):
         from engagement.services.scope import get_scope

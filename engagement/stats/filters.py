@@ -8,8 +8,9 @@ ignored. The filter set only validates: the report hands its values to the stati
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import WagtailFilterSet
 
+from engagement.dates import DayRangeFilter
 from engagement.filters import LocalizedModelChoiceFilter, districts_for, projects_for
 from engagement.models import CountKind, Event
 
@@ -17,9 +18,7 @@ from .service import StatsQuery
 
 
 class StatisticsReportFilterSet(WagtailFilterSet):
-    period = django_filters.DateFromToRangeFilter(
-        label=_("Period"), widget=DateRangePickerWidget, method="keep"
-    )
+    period = DayRangeFilter(label=_("Period"), method="keep")
     project = LocalizedModelChoiceFilter(
         label=_("Project"), queryset=projects_for, method="keep"
     )

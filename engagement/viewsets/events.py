@@ -41,6 +41,7 @@ from engagement.models.i18n import localized_names
 from engagement.panels import BreakdownSummaryPanel
 from engagement.services.scope import visible_events
 
+from .choosers import ChooserCreateWithoutFormView
 from .editing import EventCopyView, EventDeleteView, EventEditView
 from .scoping import ScopedViewSetMixin
 from .workflow import ModerationNotePanel
@@ -323,6 +324,7 @@ class EventChosenMultipleView(SnippetChosenMultipleView):
 
 
 class EventChooserViewSet(ScopedViewSetMixin, SnippetChooserViewSet):
+    create_view_class = ChooserCreateWithoutFormView
     choose_view_class = EventChooseView
     choose_results_view_class = EventChooseResultsView
     chosen_view_class = EventChosenView

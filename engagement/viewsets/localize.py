@@ -10,6 +10,9 @@ own hook, so a view it adds later is guarded too.
 
 "Translate this page" creates the page's missing parents as draft translations first (see
 ``engagement.services.translation_drafts``) rather than letting Wagtail make them live aliases.
+
+The same guard applies the edit rights of ``engagement.services.translation_rights`` to
+every user, restricted or not: translating a page (or any snippet) is editing it.
 """
 
 import functools
@@ -25,6 +28,10 @@ from django.utils.translation import ngettext
 from engagement.models import Event
 from engagement.services.scope import get_scope, visible_events
 from engagement.services.translation_drafts import translate_missing_ancestors
+from engagement.services.translation_rights import (
+    check_translation_rights,
+    without_uneditable_pages,
+)
 
 from .scoping import event_in_scope_or_404
 
@@ -72,11 +79,13 @@ def guard_sync_publishing(request, kwargs):
         raise PermissionDenied
 
 
-def guard_localize_request(request, kwargs):
-    """Raise 404 if the wagtail-localize request named by ``kwargs`` concerns a hidden event."""
+def guard_localize_request(request, kwargs, url_name=""):
+    """Raise 404 if the wagtail-localize request named by ``kwargs`` concerns a hidden event
+    or an object the user may not edit."""
     from wagtail_localize.models import Translation, TranslationSource
 
     user = request.user
+    check_translation_rights(request, kwargs, url_name)
     if "translation_source_id" in kwargs:
         guard_sync_publishing(request, kwargs)
     if get_scope(user).unrestricted:
@@ -99,10 +108,10 @@ def guard_localize_request(request, kwargs):
             raise Http404
 
 
-def guarded(view_func):
+def guarded(view_func, url_name=""):
     @functools.wraps(view_func)
     def view(request, *args, **kwargs):
-        guard_localize_request(request, kwargs)
+        guard_localize_request(request, kwargs, url_name)
         return view_func(request, *args, **kwargs)
 
     return view
@@ -112,12 +121,14 @@ def scoped_translations_report_view_class():
     from wagtail_localize.views.report import TranslationsReportView
 
     class ScopedTranslationsReportView(TranslationsReportView):
-        """wagtail-localize's translations report without the events outside the scope."""
+        """wagtail-localize's translations report without the events outside the scope and
+        the pages the user may not edit."""
 
         def get_queryset(self):
             queryset = super().get_queryset()
             if not queryset.ordered:
                 queryset = queryset.order_by("-pk")  # stable pages
+            queryset = without_uneditable_pages(queryset, self.request.user)
             scope = get_scope(self.request.user)
             if scope.unrestricted:
                 return queryset
@@ -195,6 +206,6 @@ def localize_urlpatterns():
             if getattr(callback, "view_class", None) is TranslationsReportView:
                 callback = report_view_class.as_view(**callback.view_initkwargs)
             else:
-                callback = guarded(callback)
+                callback = guarded(callback, pattern.name or "")
             patterns.append(URLPattern(pattern.pattern, callback, pattern.default_args))
     return [path("localize/", include(patterns))]

@@ -14,6 +14,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from engagement.forms import OrganiserScopeForm
 from engagement.models import OrganiserScope, Place, Project
 
+from .choosers import PluginSnippetChooserViewSet
+
 
 class UserLanguageIndexView(SnippetIndexView):
     """A listing of translatable snippets that opens in the admin user's own language.
@@ -41,6 +43,7 @@ class UserLanguageIndexView(SnippetIndexView):
 class ProjectViewSet(SnippetViewSet):
     model = Project
     index_view_class = UserLanguageIndexView
+    chooser_viewset_class = PluginSnippetChooserViewSet
     icon = "tag"
     menu_label = _("Projects")
     menu_name = "projects"
@@ -53,6 +56,7 @@ class ProjectViewSet(SnippetViewSet):
 class PlaceViewSet(SnippetViewSet):
     model = Place
     index_view_class = UserLanguageIndexView
+    chooser_viewset_class = PluginSnippetChooserViewSet
     icon = "site"
     menu_label = _("Places")
     menu_name = "places"

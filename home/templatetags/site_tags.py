@@ -25,8 +25,10 @@ def page_languages(context):
     """The site's languages, each with the URL of the current page in that language.
 
     A Wagtail page links to its own live translations only: a language in which the page has no
-    translation gets ``url = None`` (the switcher shows it without a link). Any other view
-    (search, 404, a plugin's view) links to the same path in each language.
+    translation gets ``url = None`` (the switcher shows it without a link). A page's route may
+    say where it is in each language by putting ``language_urls`` ({code: url}) in the context
+    (the plugin's calendar does, keeping its route and filters). Any other view (search, 404,
+    a plugin's view) links to the same path in each language.
 
     Returns a list of dicts with ``code``, ``name``, ``url``, ``absolute_url`` and
     ``is_current``.
@@ -35,7 +37,9 @@ def page_languages(context):
     page = context.get("page")
     if request is None:
         return []
-    if isinstance(page, Page) and page.pk:
+    if context.get("language_urls") is not None:
+        urls = context["language_urls"]
+    elif isinstance(page, Page) and page.pk:
         urls = _page_translation_urls(page, request)
     else:
         path = request.get_full_path()
@@ -101,16 +105,18 @@ def share_description(page):
 
 @register.simple_tag(takes_context=True)
 def site_sections(context):
-    """The news index and the statistics page of the active language, in one query.
+    """The news index, the event calendar and the statistics page of the active language, in
+    one query.
 
-    Returns ``{"news": page or None, "statistics": page or None}`` (plain ``Page`` objects: the
-    header needs only their URLs and titles).
+    Returns ``{"news": ..., "events": ..., "statistics": ...}``, each a page or None (plain
+    ``Page`` objects: the header needs only their URLs and titles).
     """
-    from engagement.models import StatisticsPage
+    from engagement.models import EventCalendarPage, StatisticsPage
     from home.models import NewsIndexPage
 
     kinds = {
         ContentType.objects.get_for_model(NewsIndexPage).pk: "news",
+        ContentType.objects.get_for_model(EventCalendarPage).pk: "events",
         ContentType.objects.get_for_model(StatisticsPage).pk: "statistics",
     }
     sections = dict.fromkeys(kinds.values())

@@ -81,3 +81,23 @@ def test_almaty_offset_on_both_sides_of_the_2024_change(utc, local, offset_hours
 
 def test_time_zone_rules_come_from_the_tzdata_package():
     assert zoneinfo.TZPATH == ()
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_every_language_reads_dates_typed_day_first_and_iso(language):
+    # Wagtail's own date filters use plain Django fields: they read what people type, too.
+    with translation.override(language):
+        for typed in ("28.11.2026", "2026-11-28"):
+            assert forms.DateField().clean(typed) == dt.date(2026, 11, 28)
+        moment = forms.DateTimeField().clean("28.11.2026 10:00")
+    assert moment == dt.datetime(2026, 11, 28, 10, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Almaty"))
+
+
+def test_the_admin_pickers_use_the_kazakhstan_convention():
+    assert settings.WAGTAIL_DATE_FORMAT == "%d.%m.%Y"
+    assert settings.WAGTAIL_DATETIME_FORMAT == "%d.%m.%Y %H:%M"
+    for language in ("kk", "ru", "en"):
+        assert settings.WAGTAIL_DATE_FORMAT in formats.get_format("DATE_INPUT_FORMATS", language)
+        assert settings.WAGTAIL_DATETIME_FORMAT in formats.get_format(
+            "DATETIME_INPUT_FORMATS", language
+        )

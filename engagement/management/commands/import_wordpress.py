@@ -78,3 +78,10 @@ class Command(BaseCommand):
                 self.stdout.write(line)
             if options["report"]:
                 self.stdout.write(_("Report written to %(path)s") % {"path": options["report"]})
+        failed = report.totals["failed"]
+        if failed:
+            # A non-zero exit status, for scripts and CI: run the command again to retry them.
+            raise CommandError(
+                _("%(failed)d of %(posts)d posts failed; run the import again to retry them.")
+                % {"failed": failed, "posts": report.totals["posts"]}
+            )

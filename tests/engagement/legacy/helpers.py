@@ -127,3 +127,27 @@ def png_claiming(width, height):
     chunk = b"IHDR" + fields
     crc = struct.pack(">I", zlib.crc32(chunk) & 0xFFFFFFFF)
     return data[: ihdr - 4] + struct.pack(">I", 13) + chunk + crc + data[ihdr + 21 :]
+
+
+def truncated_jpeg(size=(400, 300)):
+    """A JPEG cut off halfway: its header reads fine, its pixels cannot be decoded."""
+    buffer = io.BytesIO()
+    # Noise, so that the cut lands in the middle of the picture's data.
+    PILImage.effect_noise(size, 60).convert("RGB").save(buffer, format="JPEG", quality=90)
+    data = buffer.getvalue()
+    return data[: len(data) // 2]
+
+
+def animated_gif(size=(1000, 1000), frames=200):
+    """A GIF of ``frames`` different frames of ``size`` (each frame's pixels count)."""
+    base = PILImage.new("P", size, 0)
+    images = []
+    for index in range(frames):
+        frame = base.copy()
+        # A different pixel in each frame, so that Pillow keeps every frame.
+        frame.putpixel((index % size[0], index // size[0]), 1)
+        images.append(frame)
+    buffer = io.BytesIO()
+    images[0].save(buffer, format="GIF", save_all=True, append_images=images[1:], duration=40,
+                   loop=0)
+    return buffer.getvalue()

@@ -408,12 +408,14 @@ def test_a_failure_in_the_middle_of_a_post_leaves_nothing_of_it(tmp_path, upload
     monkeypatch.setattr(importer.WordPressImporter, "_redirects", fail_for_22)
     pages_before = Page.objects.count()
 
-    report = run_import(
-        tmp_path, uploads,
-        post(22, "Сәтсіз " + SEED_SHORTCODE, slug="satsiz"),
-        post(23, "Сәтті", slug="satti"),
-        *SEED_ATTACHMENTS,
-    )
+    with pytest.raises(CommandError, match="1 of 2 posts failed"):
+        run_import(
+            tmp_path, uploads,
+            post(22, "Сәтсіз " + SEED_SHORTCODE, slug="satsiz"),
+            post(23, "Сәтті", slug="satti"),
+            *SEED_ATTACHMENTS,
+        )
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
 
     assert entry(report, 22)["status"] == "failed"
     assert "disk full" in entry(report, 22)["error"]
@@ -523,8 +525,10 @@ def test_queries_per_post_do_not_grow_with_the_export(tmp_path, uploads):
     # A new post costs the same whatever came before it (page, revision, publication, history,
     # search index, redirects, record)...
     assert (five - one) / 4 <= 120
-    # ...and a post that did not change costs one query: its page.
-    assert unchanged_five - unchanged_one == 4
+    # ...and a post that did not change costs a few: its page, and the check of its reference
+    # index rows (a killed run may have left them out; the search index check is one query
+    # for all of them).
+    assert (unchanged_five - unchanged_one) / 4 <= 6
 
 
 def test_a_post_twice_in_one_export_is_one_page(tmp_path, uploads):

@@ -1,0 +1,135 @@
+"""iCal: parsed back with icalendar. Offsets on both sides of 2024-03-01, stable UIDs, growing
+SEQUENCE, filters, cancellations, the 90-day window."""
+
+import datetime
+import zoneinfo
+from unittest import mock
+
+import icalendar
+import pytest
+from django.utils import timezone
+
+from .helpers import PAGES, almaty, event, event_path, fresh_project
+
+pytestmark = pytest.mark.django_db
+ALMATY = zoneinfo.ZoneInfo("Asia/Almaty")
+
+
+def calendar(client, path, **params):
+    response = client.get(path, params)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return icalendar.Calendar.from_ical(response.content)
+
+
+def vevents(cal):
+    return {str(component["summary"]): component for component in cal.walk("VEVENT")}
+
+
+def feed(client, project, language="en", **params):
+    return vevents(calendar(client, f"{PAGES[language]}ical/", project=project.slug, **params))
+
+
+@pytest.mark.parametrize(
+    ("start", "utc_hour", "offset"),
+    [
+        (almaty(2024, 2, 29, 10), 4, "+0600"),  # the last day of UTC+6
+        (almaty(2024, 3, 1, 10), 5, "+0500"),  # the first day of UTC+5
+    ],
+)
+def test_times_and_vtimezone_offsets_are_right_on_each_side_of_2024_03_01(
+    client, start, utc_hour, offset
+):
+    source = event(fresh_project(), start, title="Meeting")
+
+    cal = calendar(client, f"{event_path(source, 'en')}ical/")
+    vevent = vevents(cal)["Meeting"]
+
+    assert vevent["dtstart"].params["TZID"] == "Asia/Almaty"
+    assert vevent["dtstart"].dt.astimezone(datetime.UTC).hour == utc_hour
+    assert b"DTSTART;TZID=Asia/Almaty:" in cal.to_ical()
+    vtimezone = cal.walk("VTIMEZONE")[0]
+    assert vtimezone["tzid"] == "Asia/Almaty"
+    # The zone the VTIMEZONE describes gives the right offset on that day.
+    zone = vtimezone.to_tz(lookup_tzid=False)
+    assert start.replace(tzinfo=None).replace(tzinfo=zone).strftime("%z") == offset
+
+
+def test_the_uid_is_stable_across_edits_and_languages_and_sequence_grows(client):
+    project = fresh_project()
+    source = event(project, title="Meeting", last_published_at=timezone.now())
+
+    before = feed(client, project)["Meeting"]
+    source.title = "Meeting moved"
+    source.start += datetime.timedelta(days=1)
+    source.end += datetime.timedelta(days=1)
+    source.last_published_at = timezone.now() + datetime.timedelta(seconds=5)
+    source.save()
+    after = feed(client, project)["Meeting moved"]
+    in_russian = feed(client, project, "ru")["Meeting moved"]
+
+    assert str(before["uid"]) == str(after["uid"]) == str(in_russian["uid"])
+    assert str(source.translation_key) in str(after["uid"])
+    assert int(after["sequence"]) > int(before["sequence"])
+
+
+def test_publishing_a_revision_makes_sequence_grow(client):
+    project = fresh_project()
+    source = event(project, title="Revised")
+    source.save_revision().publish()
+    first = int(feed(client, project)["Revised"]["sequence"])
+
+    source.refresh_from_db()
+    source.description = "<p>New details</p>"
+    later = timezone.now() + datetime.timedelta(seconds=2)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        source.save_revision().publish()
+
+    assert int(feed(client, project)["Revised"]["sequence"]) > first
+
+
+def test_the_feed_respects_the_filters(client):
+    project = fresh_project()
+    event(project, timezone.now() + datetime.timedelta(days=3), title="Talgar")
+    event(project, timezone.now() + datetime.timedelta(days=4), district_slug="kegen-district",
+          title="Kegen")
+
+    assert set(feed(client, project, district="kegen-district")) == {"Kegen"}
+    assert set(feed(client, project)) == {"Talgar", "Kegen"}
+
+
+def test_cancelled_events_have_status_cancelled_and_a_url_back(client):
+    project = fresh_project()
+    source = event(project, title="Concert", cancelled=True, cancellation_reason="Rain.")
+
+    vevent = feed(client, project)["Concert"]
+
+    assert vevent["status"] == "CANCELLED"
+    assert "Rain." in str(vevent["description"])
+    assert str(vevent["url"]).endswith(event_path(source, "en")[:-1] + "-concert/")
+    assert str(vevent["url"]).startswith("http://")
+
+
+def test_the_feed_covers_the_last_90_days_and_everything_ahead(client):
+    project = fresh_project()
+    now = timezone.now()
+    event(project, now - datetime.timedelta(days=200), title="Too old")
+    event(project, now - datetime.timedelta(days=60), title="Recent")
+    event(project, now + datetime.timedelta(days=400), title="Far ahead")
+    event(project, now, title="Unpublished", live=False)
+
+    assert set(feed(client, project)) == {"Recent", "Far ahead"}
+
+
+def test_the_list_links_a_webcal_subscription_with_its_filters(client):
+    project = fresh_project()
+    html = client.get(PAGES["en"], {"project": project.slug}).content.decode()
+
+    assert f'href="webcal://testserver/en/events/ical/?project={project.slug}"' in html
+
+
+def test_an_unknown_filter_in_the_feed_is_ignored_not_an_error(client):
+    project = fresh_project()
+    event(project, title="Kept")
+
+    assert set(feed(client, project, district="nowhere", month="13-13")) == {"Kept"}
