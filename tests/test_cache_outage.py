@@ -123,7 +123,7 @@ def _public_and_admin_paths():
         "/", "/ru/", "/en/", "/news/", article.url, statistics.url, "/statistics/",
         "/feed/", "/ru/feed/", "/sitemap.xml", "/search/?q=Алматы",
         "/open-data/statistics.json", "/en/open-data/statistics.csv",
-        "/ru/open-data/events.json",
+        "/ru/open-data/events.json", "/events/", "/ru/events/2026/12/", "/en/events/ical/",
     ], [
         "/admin/", "/admin/pages/", f"/admin/pages/{article.pk}/edit/",
         "/admin/snippets/engagement/event/", "/admin/snippets/engagement/event/add/",

@@ -69,11 +69,18 @@ def public_paths():
         if any(block.block_type == "gallery" for block in page.body)
     )
     statistics = StatisticsPage.objects.live().filter(locale__language_code="ru").first()
-    return ["/", "/ru/", "/en/news/", article.url, statistics.url, "/search/?q=a", "/nowhere/"]
+    return [
+        "/", "/ru/", "/en/news/", article.url, statistics.url, "/search/?q=a", "/nowhere/",
+        "/ru/events/", "/events/2026/12/",
+    ]
 
 
 def test_every_public_page_has_a_strict_policy_and_its_inline_code_carries_the_nonce(client):
-    for path in public_paths():
+    listing = client.get("/ru/events/").content.decode()
+    event_url = re.search(r'class="eg-event-card__title"><a href="([^"]+)"', listing).group(1)
+    for path in [*public_paths(), event_url]:
+
+
         response = client.get(path)
         assert response.status_code in (200, 404), path
         directives = policy(response)

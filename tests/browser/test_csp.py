@@ -53,6 +53,9 @@ def test_public_pages_and_the_lightbox_run_without_csp_violations(page):
 
     page.goto_path("/")
     page.goto_path("/en/news/")
+    page.goto_path("/ru/events/")
+    page.locator(".eg-event-card__title a").first.click()
+    page.wait_for_url(lambda url: url.rstrip("/").split("/")[-1] != "events")
     page.goto_path(statistics.url)
     page.locator("svg").first.wait_for()
     page.goto_path(f"/ru/{REPORT}")
