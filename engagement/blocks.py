@@ -1,5 +1,7 @@
 """StreamField blocks the plugin provides to host sites (news pages, events)."""
 
+import uuid
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -138,6 +140,8 @@ class GalleryBlock(blocks.StructBlock):
         context.update(
             {
                 "items": items,
+                # The element a nonced <style> sizes (no style attribute: see README, CSP).
+                "gallery_id": f"eg-gallery-{uuid.uuid4().hex[:12]}",
                 "thumbnail_specs": self.thumbnail_specs(value),
                 "large_spec": self.large_spec,
             }

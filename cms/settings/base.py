@@ -4,8 +4,8 @@ Environment variables read here (see README.md):
 
 * ``DATABASE_URL``: a database URL (``postgres://user@host:5432/name``); without it an SQLite
   file ``db.sqlite3`` in the project folder is used.
-* ``REDIS_URL``: a Redis URL (``redis://127.0.0.1:6379/1``) for Django's Redis cache; without it
-  a local-memory cache is used.
+* ``REDIS_URL``: a Redis URL (``redis://127.0.0.1:6379/1``) for Django's Redis cache (failing
+  open: ``cms/cache.py``); without it a local-memory cache is used.
 * ``WAGTAILADMIN_BASE_URL``: the site's public base URL, used in admin e-mails and links.
 """
 
@@ -14,6 +14,7 @@ import zoneinfo
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -46,10 +47,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.ContentSecurityPolicyMiddleware",
+    "cms.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -108,14 +112,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Cache: Redis when REDIS_URL is set, otherwise local memory (one process only).
+# Redis failing is not the site failing: the backend answers as an empty cache while Redis is
+# unreachable (cms/cache.py), and a connection attempt gives up after a quarter of a second.
+# Sessions are in the database (Django's default SESSION_ENGINE), never only in the cache.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.cache.FailOpenRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "engagement"),
+            "OPTIONS": {
+                "socket_connect_timeout": 0.25,
+                "socket_timeout": 0.25,
+                # After a failure, answer as empty for this long before trying Redis again.
+                "RETRY_AFTER": 1.0,
+                # While Redis is down, one warning in the log per this many seconds.
+                "WARNING_INTERVAL": 60.0,
+            },
         }
     }
 else:
@@ -195,6 +211,9 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAILIMAGES_IMAGE_FORM_BASE = "engagement.forms.ImageForm"
 # wagtail-localize purges each translation's own URL, so Wagtail must not multiply them again.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+# No Gravatar: it would tell a third party which e-mail addresses use the admin (and the
+# admin's CSP allows images from the site only). Avatars are uploaded in the account settings.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ru", "Русский")]
 # The admin's date pickers show and read dates as people in Kazakhstan type them (strftime
 # formats; Wagtail derives the picker's format from them). home.apps makes every date field of
@@ -202,6 +221,62 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ru", "Русский")]
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
+
+# Security headers (cms/middleware.py; README "Security headers").
+# Where embeds (the news EmbedBlock) may come from: YouTube (also without cookies) and Vimeo.
+EMBED_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+# Public pages: nothing inline runs or applies unless it carries the request's nonce
+# (<script nonce="{{ request.csp_nonce }}">, <style nonce="...">); no style="" attributes.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF, *EMBED_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# The admin: Wagtail writes inline scripts and style attributes, so those are allowed there
+# (and no nonce is sent, which would cancel 'unsafe-inline'); uploads preview as blob: images;
+# the dashboard asks releases.wagtail.org for Wagtail's latest version.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "connect-src": [SELF, "https://releases.wagtail.org"],
+    }
+}
+# No page may use these browser features (embeds may go full screen and picture-in-picture).
+_EMBED_ORIGINS = [f'"{origin}"' for origin in EMBED_FRAME_SOURCES]
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "serial": [],
+    "usb": [],
+    "fullscreen": ["self", *_EMBED_ORIGINS],
+    "picture-in-picture": ["self", *_EMBED_ORIGINS],
+}
 
 LOGGING = {
     "version": 1,

@@ -61,7 +61,8 @@ def test_redis_url_selects_the_redis_cache_and_local_memory_otherwise():
     with_redis = run_python(code, REDIS_URL="redis://127.0.0.1:6379/1")
     without = run_python(code)
 
-    assert with_redis.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    # Django's RedisCache, failing open (cms/cache.py).
+    assert with_redis.stdout.strip() == "cms.cache.FailOpenRedisCache"
     assert without.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
 
 
