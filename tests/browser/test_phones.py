@@ -24,6 +24,11 @@ ROUTES = [
     ("statistics refused filter", "/statistics/?year=20x1&district=atlantis", 200),
     ("search", "/search/?q=%D0%BA%D0%BE%D0%BD%D1%84%D0%B5%D1%80%D0%B5%D0%BD%D1%86", 200),
     ("search without results", "/search/?q=zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", 200),
+    ("events", "/events/", 200),
+    ("events filtered", "/events/?project=kedergisiz-keleshek&district=talgar-district", 200),
+    ("events refused filter", "/events/?project=atlantis&month=2026-13&page=x", 200),
+    ("month view", "/events/2026/12/", 200),
+    ("event page", "{event}", 200),
     ("404", "/no-such-page-anywhere/", 404),
 ]
 PREFIXES = {"kk": "", "ru": "/ru", "en": "/en"}
@@ -71,13 +76,23 @@ def assert_fits(tab, width, where):
     )
 
 
+def first_event_path():
+    """The public path of the demo's next event, with a photo gallery if one has it."""
+    from engagement.models import Event
+    from engagement.public.ids import event_slug, short_id
+
+    events = Event.objects.filter(live=True, locale__language_code="kk").order_by("start")
+    event = events.exclude(photos=[]).first() or events.first()
+    return f"/events/{short_id(event.translation_key)}-{event_slug(event.title)}/"
+
+
 @pytest.mark.parametrize("lang", PREFIXES)
 def test_no_public_page_scrolls_sideways_on_a_phone(page, live_server, lang):
     # One test per language (the demo site is rebuilt for each test): every route is
     # measured and every failure is reported together.
     failures = []
     for name, path, status in ROUTES:
-        url = PREFIXES[lang] + path
+        url = PREFIXES[lang] + path.format(event=first_event_path())
         # page.goto_path() insists on a 2xx answer; the 404 page is measured too.
         response = page.goto(live_server.url + url)
         assert response.status == status, f"{url}: {response.status}"
