@@ -2,7 +2,7 @@
 
 import logging
 
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, QueryDict
 from django.utils.translation import gettext
 
 from engagement.services.search import clean_search_query
@@ -41,13 +41,14 @@ class SearchQueryMiddleware:
 
 
 class NullCharacterQueryMiddleware:
-    """Answer 400 to a query string with a NUL character in it (after search text is cleaned).
+    """Remove NUL characters from the query string's parameters (after search text is cleaned).
 
     Form fields already refuse NUL characters (Django's ``ProhibitNullCharactersValidator``),
     but views read query parameters directly (``?locale=``, ``?project=``, a filter's slug), and
     PostgreSQL refuses a NUL in any text it is asked to compare: a 500, not an answer. No
-    legitimate link carries one. Put it after :class:`SearchQueryMiddleware`, which cleans
-    ``?q=`` (a search for ``a%00b`` is answered, not refused).
+    legitimate link carries one; without it the parameter is what the view judges as usual (an
+    unknown filter value is named in a notice, an API answers 400). Put it after
+    :class:`SearchQueryMiddleware`, which cleans ``?q=`` itself.
     """
 
     def __init__(self, get_response):
@@ -58,10 +59,11 @@ class NullCharacterQueryMiddleware:
             "\x00" in key or any("\x00" in value for value in values)
             for key, values in request.GET.lists()
         ):
-            return HttpResponseBadRequest(
-                gettext("The address contains a character that is not allowed."),
-                content_type="text/plain; charset=utf-8",
-            )
+            query = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                query.setlist(key.replace("\x00", ""), [v.replace("\x00", "") for v in values])
+            query._mutable = False
+            request.GET = query
         return self.get_response(request)
 
 

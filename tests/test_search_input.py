@@ -155,26 +155,22 @@ def test_a_cleaned_query_still_finds(client, demo_site):
 
 
 @pytest.mark.parametrize(
-    ("path", "message"),
-    [
-        ("/events/", "Мекенжайда рұқсат етілмеген таңба бар."),
-        ("/ru/statistics/", "В адресе есть недопустимый символ."),
-        ("/en/events/", "The address contains a character that is not allowed."),
-    ],
+    ("path", "notice"),
+    [("/events/", "«ab»"), ("/ru/statistics/", "«ab»"), ("/en/events/", "“ab”")],
 )
-def test_a_nul_character_in_any_other_parameter_is_a_400_with_a_message(client, demo_site, path,
-                                                                        message):
-    response = client.get(path, {"locale": "kk\x00", "project": "a\x00b"})
+def test_a_nul_character_in_any_other_parameter_is_taken_out(client, demo_site, path, notice):
+    # PostgreSQL refuses a NUL in text (a 500); without it the filter is judged as usual.
+    response = client.get(path, {"project": "a\x00b"})
 
-    assert response.status_code == 400
-    assert response.content.decode() == message
+    assert response.status_code == 200
+    assert notice in response.content.decode()
 
 
-def test_the_admin_refuses_a_nul_character_in_the_locale_too(client, demo_site):
+def test_the_admin_reads_a_locale_with_a_nul_character_without_it(client, demo_site):
     client.force_login(make_user(superuser=True))
     before = Event.objects.count()
 
-    response = client.get("/admin/snippets/engagement/event/add/", {"locale": "kk\x00"})
+    response = client.get("/admin/snippets/engagement/event/add/", {"locale": "ru\x00"})
 
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert Event.objects.count() == before
