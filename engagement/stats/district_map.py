@@ -55,7 +55,7 @@ KIND_WORDS = {
 #: The room for a short name in a hexagon, and the average width of a letter at the map's
 #: font size (13 units): a longer name is squeezed to fit.
 LABEL_ROOM = WIDTH - 16
-LETTER_WIDTH = 7.6
+LETTER_WIDTH = 8.2
 
 
 @dataclass(frozen=True)
