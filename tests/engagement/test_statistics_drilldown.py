@@ -302,3 +302,21 @@ def test_names_in_the_hexagons_are_short():
     assert short_name("Tekeli (city of regional significance)") == "Tekeli"
     assert short_name("Talgar District") == "Talgar"
 
+
+
+def test_the_held_list_makes_as_many_queries_with_200_events_as_with_20(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for size in (20, 200):
+        project_ = fresh_project()
+        for number in range(size):
+            held_event(project_, 10, start=almaty(2023, 1 + number % 12, 1 + number % 28))
+        url = f"{CALENDARS['en']}?project={project_.slug}&status=held"
+        assert listed(client, url) == (size, 10 * size)  # also fills per-process caches
+        with CaptureQueriesContext(connection) as context:
+            client.get(url)
+        counts.append(len(context.captured_queries))
+
+    assert counts[0] == counts[1] <= 25
