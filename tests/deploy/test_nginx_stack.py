@@ -11,7 +11,8 @@ transactional test creates is what nginx serves; the media folder is the tests' 
 Only one test here makes gunicorn render pages (Wagtail caches site roots per process, and a
 transactional test rebuilds the demo with new ids); the others ask nginx alone.
 
-Skipped without nginx; under ``CI=true`` that is a failure (.ci/run installs it).
+Skipped without nginx (or openssl, for the certificate); under ``CI=true`` that is a failure
+(.ci/run installs both).
 """
 
 import gzip
@@ -45,10 +46,13 @@ def _nginx():
     found = shutil.which("nginx") or next(
         (path for path in ("/usr/sbin/nginx", "/sbin/nginx") if os.access(path, os.X_OK)), None
     )
-    if found is None:
+    missing = [name for name, path in (("nginx", found), ("openssl", shutil.which("openssl")))
+               if path is None]
+    if missing:
+        reason = f"{' and '.join(missing)} not installed"
         if os.environ.get("CI") == "true":
-            pytest.fail("nginx is not installed (required under CI=true)", pytrace=False)
-        pytest.skip("nginx is not installed")
+            pytest.fail(f"{reason} (required under CI=true)", pytrace=False)
+        pytest.skip(reason)
     return found
 
 
