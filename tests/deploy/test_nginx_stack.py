@@ -83,13 +83,14 @@ def wait_for_port(port, process, log, seconds=30):
     pytest.fail(f"nothing listens on {port} after {seconds} s:\n{log.read_text()[-4000:]}")
 
 
-def stop(process, sig=signal.SIGTERM):
+def stop(process, sig=signal.SIGTERM, seconds=10):
+    """Stop a process started in a session of its own, then its whole group if it lingers."""
     if process.poll() is None:
         process.send_signal(sig)
         try:
-            process.wait(10)
+            process.wait(seconds)
         except subprocess.TimeoutExpired:
-            process.kill()
+            os.killpg(process.pid, signal.SIGKILL)
             process.wait()
 
 
@@ -200,13 +201,13 @@ def stack(tmp_path_factory, django_db_setup, django_db_blocker):
         [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"],
         cwd=REPO,
         env={**env, "GUNICORN_BIND": f"127.0.0.1:{gunicorn_port}", "GUNICORN_WORKERS": "1"},
-        stdout=gunicorn_log.open("w"), stderr=subprocess.STDOUT,
+        stdout=gunicorn_log.open("w"), stderr=subprocess.STDOUT, start_new_session=True,
     )
     nginx_log = prefix / "error.log"
     nginx_log.touch()
     nginx_process = subprocess.Popen(
         [nginx, "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
-        stdout=nginx_log.open("a"), stderr=subprocess.STDOUT,
+        stdout=nginx_log.open("a"), stderr=subprocess.STDOUT, start_new_session=True,
     )
     try:
         wait_for_port(https_port, nginx_process, nginx_log)
@@ -214,7 +215,9 @@ def stack(tmp_path_factory, django_db_setup, django_db_blocker):
         yield Stack(root, https_port, http_port, static_root)
     finally:
         stop(nginx_process)
-        stop(gunicorn_process, signal.SIGINT)  # gunicorn's quick shutdown
+        # gunicorn's quick shutdown; its master may take seconds to notice that the worker
+        # is gone, and nothing is left to finish by then.
+        stop(gunicorn_process, signal.SIGINT, seconds=3)
 
 
 def media_file(relative, content):
