@@ -22,6 +22,7 @@ workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
 graceful_timeout = 30
+# Seconds an idle connection from nginx stays open (its upstream keepalive_timeout is shorter).
 keepalive = 5
 # A worker is replaced after this many requests (bounded memory; the jitter keeps them from
 # restarting all at once).
