@@ -2,7 +2,8 @@
 
 A form field without a ``label`` shows its name made pretty ("Locale", "Link text", "Page",
 "Content types") in every language, and an empty value in the inspect view shows Python's
-``None``; a listing's count reads "18 іс-шаралар", where Kazakh keeps the noun after a numeral
+``None``; wagtail-localize dates a translated string "1 December 2026" in every language; a
+listing's count reads "18 іс-шаралар", where Kazakh keeps the noun after a numeral
 singular («18 іс-шара»). :func:`translate_unlabelled_admin_fields` (called from ``home.apps``)
 gives those fields lazy, translated labels and counts a Kazakh listing in the singular.
 
@@ -13,8 +14,10 @@ string each, checked against Wagtail's own copy by ``tests/test_admin_in_kazakh.
 
 import functools
 
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,6 +25,7 @@ def translate_unlabelled_admin_fields():
     from wagtail.admin.forms import choosers, workflows
     from wagtail.admin.paginator import WagtailPaginator
     from wagtail.admin.views.generic.models import InspectView
+    from wagtail_localize.models import StringTranslation
 
     for form in (
         choosers.ExternalLinkChooserForm,
@@ -63,3 +67,18 @@ def translate_unlabelled_admin_fields():
     label = cached_property(items_count_label)
     label.__set_name__(WagtailPaginator, "items_count_label")
     WagtailPaginator.items_count_label = label
+
+    # "Translated manually on 2026 ж. 1 желтоқсан": the date as the user's language writes it.
+    def get_comment(self):
+        date = date_format(timezone.localtime(self.updated_at), "DATE_FORMAT")
+        if self.tool_name:
+            return gettext("Translated with {tool_name} on {date}").format(
+                tool_name=self.tool_name, date=date
+            )
+        if self.translation_type == self.TRANSLATION_TYPE_MANUAL:
+            return gettext("Translated manually on {date}").format(date=date)
+        if self.translation_type == self.TRANSLATION_TYPE_MACHINE:
+            return gettext("Machine translated on {date}").format(date=date)
+        return None
+
+    StringTranslation.get_comment = get_comment

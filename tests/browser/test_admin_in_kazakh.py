@@ -8,6 +8,7 @@ visible text, label or tooltip that is still one of Wagtail's English strings
 """
 
 import os
+import re
 
 from wagtail.models import Locale
 
@@ -97,8 +98,14 @@ def test_an_editor_works_in_kazakh(browser_session):
     if left := shown_leftovers(tab):
         found["date picker"] = left
 
-    # The translation editor (wagtail-localize's script).
+    # The translation editor (wagtail-localize's script): its typed English title, and its
+    # dates ("1 December 2026") in Kazakh too.
     visit(tab, f"/admin/pages/{news_ru.id}/edit/", "translation-editor-1280", found)
+    editor = tab.locator(".js-translation-editor")
+    editor.get_by_text("Аударма: Қазақша → Русский").first.wait_for()
+    assert "қолмен аударылды" in editor.inner_text()
+    assert not re.search(r"January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December| to .* translation", editor.inner_text())
     tab.set_viewport_size({"width": 390, "height": 844})
     visit(tab, f"/admin/pages/{news.id}/edit/", "page-editor-390", found)
     visit(tab, "/admin/", "dashboard-390", found)
