@@ -224,6 +224,16 @@ def test_the_javascript_catalogues_are_in_kazakh():
     assert js["Download PO file"] == "PO файлын жүктеп алу"
 
 
+def test_the_date_picker_names_months_and_weekdays_in_kazakh():
+    """Wagtail's picker takes them from Django; Django's kk «Сб» for Tuesday reads Saturday."""
+    from wagtail.admin.localization import get_js_translation_strings
+
+    with translation.override("kk"):
+        strings = get_js_translation_strings()
+    assert strings["MONTHS"][0] == "Қаңтар"
+    assert strings["WEEKDAYS_SHORT"] == ["Жс", "Дс", "Сс", "Ср", "Бс", "Жм", "Сн"]
+
+
 def test_a_listing_counts_in_the_kazakh_singular():
     paginator = WagtailPaginator(Event.objects.none(), 20)
     paginator.count = 18
