@@ -16,6 +16,7 @@ class HomeConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
 
         from engagement.dates import DayField, DayInput, DayTimeField, DayTimeInput
+        from home.admin_i18n import translate_unlabelled_admin_fields
 
         register_form_field_override(
             models.DateField, override={"form_class": DayField, "widget": DayInput}
@@ -23,3 +24,5 @@ class HomeConfig(AppConfig):
         register_form_field_override(
             models.DateTimeField, override={"form_class": DayTimeField, "widget": DayTimeInput}
         )
+        # Labels that Wagtail leaves in English in every language (home/admin_i18n.py).
+        translate_unlabelled_admin_fields()

@@ -18,3 +18,9 @@ def register_news_page_viewset():
 def keep_typed_dates():
     # Wagtail's date pickers must not replace typed text on blur (see the script).
     return format_html('<script src="{}"></script>', static("home/js/admin-dates.js"))
+
+
+@hooks.register("insert_global_admin_js")
+def translate_typed_english():
+    # wagtail-localize's editor types one screen-reader label in English (see the script).
+    return format_html('<script src="{}"></script>', static("home/js/admin-typed-english.js"))

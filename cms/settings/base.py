@@ -165,7 +165,9 @@ WAGTAIL_I18N_ENABLED = True
 # in the target language, whatever the source's state; a translator publishes it.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The project's own catalogues first: their entries win over the Kazakh catalogue of Wagtail's
+# and wagtail-localize's admin strings (Wagtail ships no kk), which comes second.
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "wagtail_admin" / "locale"]
 FORMAT_MODULE_PATH = ["cms.formats"]
 TIME_ZONE = "Asia/Almaty"
 # Time-zone rules come from the pinned tzdata package, never from the host: Asia/Almaty moved
@@ -214,7 +216,9 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 # No Gravatar: it would tell a third party which e-mail addresses use the admin (and the
 # admin's CSP allows images from the site only). Avatars are uploaded in the account settings.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ru", "Русский")]
+# Kazakh first: a user who has not chosen a language in the account settings gets the admin in
+# kk (the admin's URLs have no language prefix, so the request's language is LANGUAGE_CODE).
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
 # The admin's date pickers show and read dates as people in Kazakhstan type them (strftime
 # formats; Wagtail derives the picker's format from them). home.apps makes every date field of
 # an admin form read them, and ISO too, in every admin language.

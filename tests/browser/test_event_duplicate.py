@@ -26,7 +26,7 @@ def test_duplicate_from_the_listing_saves_a_new_unlocked_draft(browser_session):
     tab.get_by_role("tab", name="Қатысушылар").click()
     assert tab.locator("#id_participants").input_value() == ""
 
-    tab.get_by_role("button", name="Save draft").click()
+    tab.get_by_role("button", name="Қаралама ретінде сақтау").click()
     tab.locator(".messages .success").wait_for()
 
     copy = Event.objects.get(title="Көшірме: Ардагерлермен кездесу")

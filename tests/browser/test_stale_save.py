@@ -25,8 +25,9 @@ def retype(field, text):
 
 
 def save_draft(tab):
-    """Click "Save draft"; if Wagtail asks first (it knows of a newer version), continue."""
-    tab.get_by_role("button", name="Save draft").click()
+    """Click «Қаралама ретінде сақтау» (Save draft); if Wagtail asks first (it knows of a
+    newer version), continue."""
+    tab.get_by_role("button", name="Қаралама ретінде сақтау").click()
     proceed = tab.locator("#w-save-confirmation-dialog [data-w-dialog-target='confirm']")
     outcome = tab.locator("#stale-conflict, .messages .success").or_(proceed)
     outcome.first.wait_for()
