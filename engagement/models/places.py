@@ -17,6 +17,7 @@ and a :class:`PlaceRenaming` row (in each language) its former one, which
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -151,7 +152,9 @@ class Place(TranslatableMixin, index.Indexed, ClusterableModel):
         Today's name, and for a day before a renaming the former name after it, in the
         language of this row: «Қонаев қаласы (бұрынғы Қапшағай)».
         """
-        return name_with_former(self.name, self.former_name_on(day) if day else "")
+        former = self.former_name_on(day) if day else ""
+        with translation.override(self.locale.language_code):
+            return name_with_former(self.name, former)
 
     def region_on(self, day):
         """The region this place belonged to on ``day``, or ``None`` above the regions."""
