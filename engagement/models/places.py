@@ -178,7 +178,10 @@ def name_with_former(name, former):
     """``name``, followed by the former name in parentheses when there is one."""
     if not former:
         return name
-    return _("%(name)s (formerly %(former)s)") % {"name": name, "former": former}
+    formerly = _("formerly %(former)s") % {"former": former}
+    if name.endswith(")"):  # "Konaev (city of regional significance; formerly Kapshagay)"
+        return f"{name[:-1]}; {formerly})"
+    return f"{name} ({formerly})"
 
 
 class PlaceRenaming(models.Model):

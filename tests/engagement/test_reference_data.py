@@ -203,6 +203,9 @@ def test_konaev_is_named_by_todays_name_and_the_former_one_for_old_events():
                      "en": "Konaev (city of regional significance)"}
     assert konaev.name_on(datetime.date(2022, 5, 3)) == "Қонаев қаласы (бұрынғы Қапшағай)"
     assert konaev.name_on(datetime.date(2022, 5, 4)) == "Қонаев қаласы"
+    english = Place.objects.get(translation_key=konaev.translation_key, locale__language_code="en")
+    assert english.name_on(datetime.date(2021, 1, 1)) == (
+        "Konaev (city of regional significance; formerly Kapshagay)")
     assert PlaceRenaming.objects.filter(place__translation_key=konaev.translation_key).count() == 3
 
 
