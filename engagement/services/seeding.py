@@ -383,11 +383,11 @@ class EngagementSeeder:
             )
             if not projects or not districts:
                 raise SeedError("There are no projects or districts to hold events in.")
-            centres = settlements_by_district(default_code)
+            settlements = settlements_by_district(default_code)
             result.organisers = self.ensure_organisers(organisers, projects, districts)
             organiser_scopes = self.organiser_scopes()
             built = self.build_events(
-                events, participants, projects, districts, centres, organiser_scopes
+                events, participants, projects, districts, settlements, organiser_scopes
             )
             saved = self.save_events(built)
             self.index_events(saved)
