@@ -25,7 +25,7 @@ class LocalizedModelChoiceFilter(django_filters.ModelChoiceFilter):
 
 
 def projects_for(request):
-    projects = Project.objects.filter(locale__language_code=default_language_code())
+    projects = Project.objects.party().filter(locale__language_code=default_language_code())
     ids = get_scope(request.user).project_ids if request else None
     return projects if ids is None else projects.filter(pk__in=ids)
 

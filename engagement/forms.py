@@ -136,7 +136,7 @@ class EventForm(WagtailAdminModelForm):
         project_names = localized_names(Project)
         place_names = localized_names(Place)
 
-        projects = _canonical(Project)
+        projects = _canonical(Project).party()
         districts = _canonical(Place).filter(kind__in=DISTRICT_KINDS)
         settlements = _canonical(Place).filter(
             kind__in=(PlaceKind.RURAL_DISTRICT, PlaceKind.SETTLEMENT)

@@ -15,8 +15,8 @@ from .events import (
     EventStatus,
 )
 from .pages import StatisticsPage
-from .places import DISTRICT_KINDS, Place, PlaceKind, PlaceTransfer
-from .projects import Project
+from .places import DISTRICT_KINDS, Place, PlaceKind, PlaceRenaming, PlaceTransfer
+from .projects import Project, ProjectKind
 from .scope import OrganiserScope
 from .stats import MonthlyTotal, StatisticsVersion
 
@@ -36,7 +36,9 @@ __all__ = [
     "OrganiserScope",
     "Place",
     "PlaceKind",
+    "PlaceRenaming",
     "PlaceTransfer",
     "Project",
+    "ProjectKind",
     "StatisticsPage",
 ]

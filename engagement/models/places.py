@@ -9,11 +9,15 @@ Administrative reforms are data: when a place moves to another parent (eight dis
 cities of the Almaty region went to the new Zhetysu region on 8 June 2022), its ``parent``
 becomes the new one and a :class:`PlaceTransfer` row records the old one, so that
 :meth:`Place.parent_on` answers for any day and an event keeps the district it was held in.
+A renaming is data too: Kapshagay became Konaev on 4 May 2022; the place carries today's name
+and a :class:`PlaceRenaming` row (in each language) its former one, which
+:meth:`Place.name_on` shows after today's for an event held before the renaming.
 """
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -83,6 +87,7 @@ class Place(TranslatableMixin, index.Indexed, ClusterableModel):
         FieldPanel("parent"),
         FieldPanel("kato"),
         InlinePanel("transfers", heading=_("Transfers"), label=_("transfer")),
+        InlinePanel("renamings", heading=_("Former names"), label=_("former name")),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -134,6 +139,23 @@ class Place(TranslatableMixin, index.Indexed, ClusterableModel):
                 return transfer.from_parent
         return self.parent
 
+    def former_name_on(self, day):
+        """The name this place had on ``day`` if it has been renamed since, else ``""``."""
+        for renaming in sorted(self.renamings.all(), key=lambda renaming: renaming.date):
+            if day < renaming.date:
+                return renaming.former_name
+        return ""
+
+    def name_on(self, day):
+        """The name a reader expects for something that happened on ``day`` (a date).
+
+        Today's name, and for a day before a renaming the former name after it, in the
+        language of this row: «Қонаев қаласы (бұрынғы Қапшағай)».
+        """
+        former = self.former_name_on(day) if day else ""
+        with translation.override(self.locale.language_code):
+            return name_with_former(self.name, former)
+
     def region_on(self, day):
         """The region this place belonged to on ``day``, or ``None`` above the regions."""
         place = self
@@ -150,6 +172,37 @@ class Place(TranslatableMixin, index.Indexed, ClusterableModel):
             seen.add(other.pk)
             other = other.parent
         return False
+
+
+def name_with_former(name, former):
+    """``name``, followed by the former name in parentheses when there is one."""
+    if not former:
+        return name
+    formerly = _("formerly %(former)s") % {"former": former}
+    if name.endswith(")"):  # "Konaev (city of regional significance; formerly Kapshagay)"
+        return f"{name[:-1]}; {formerly})"
+    return f"{name} ({formerly})"
+
+
+class PlaceRenaming(models.Model):
+    """The place was called ``former_name`` until the day before ``date`` (this row's language)."""
+
+    place = ParentalKey(Place, on_delete=models.CASCADE, related_name="renamings")
+    date = models.DateField(_("date"), help_text=_("The first day under today's name."))
+    former_name = models.CharField(
+        _("former name"), max_length=255,
+        help_text=_("As it reads after “formerly”, e.g. Kapshagay."),
+    )
+
+    panels = [FieldPanel("date"), FieldPanel("former_name")]
+
+    class Meta:
+        verbose_name = _("former name")
+        verbose_name_plural = _("former names")
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.former_name} → {self.place} ({self.date:%Y-%m-%d})"
 
 
 class PlaceTransfer(models.Model):

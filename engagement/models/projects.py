@@ -11,9 +11,20 @@ hex_colour = RegexValidator(
 )
 
 
+class ProjectKind(models.TextChoices):
+    """A social project of the party, or a state programme (which is not the party's)."""
+
+    PARTY_PROJECT = "project", _("party project")
+    STATE_PROGRAMME = "programme", _("state programme")
+
+
 class ProjectQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
+
+    def party(self):
+        """The party's own projects: the only ones events, statistics and lists show."""
+        return self.filter(kind=ProjectKind.PARTY_PROJECT)
 
 
 class Project(TranslatableMixin, index.Indexed, models.Model):
@@ -21,6 +32,10 @@ class Project(TranslatableMixin, index.Indexed, models.Model):
 
     Translatable: each locale has its own row, linked by ``translation_key``. The slug is shared
     by the translations and identifies the project in URLs and filters.
+
+    State programmes («Еңбек», «Нұрлы жер», «7-20-25», ...) are the government's, not the
+    party's: a row of ``kind`` state programme (earlier seeds made them, and migration 0010
+    marks them) is never offered to events, listed publicly or counted in statistics.
     """
 
     name = models.CharField(_("name"), max_length=255)
@@ -42,6 +57,10 @@ class Project(TranslatableMixin, index.Indexed, models.Model):
         on_delete=models.SET_NULL, related_name="+",
     )
     active = models.BooleanField(_("active"), default=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=ProjectKind.choices,
+        default=ProjectKind.PARTY_PROJECT, editable=False,
+    )
 
     objects = ProjectQuerySet.as_manager()
 
@@ -69,6 +88,7 @@ class Project(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("colour"),
         SynchronizedField("logo"),
         SynchronizedField("active"),
+        SynchronizedField("kind", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -16,7 +16,7 @@ from django.utils.functional import cached_property
 from wagtail.models import Locale
 
 from engagement import conf
-from engagement.models import Event, EventStatus
+from engagement.models import Event, EventStatus, ProjectKind
 from engagement.models.i18n import active_language_code
 from engagement.stats.counting import published_events
 
@@ -149,7 +149,7 @@ def find_event(short, locale, base_url=""):
         return None
     rows = list(
         Event.objects.filter(translation_key__gte=lowest, translation_key__lte=highest)
-        .select_related("locale").order_by("translation_key", "pk")
+        .select_related("locale", "project").order_by("translation_key", "pk")
     )
     if not rows:
         return None
@@ -157,8 +157,8 @@ def find_event(short, locale, base_url=""):
     key = rows[0].translation_key
     rows = [row for row in rows if row.translation_key == key]
     original = rows[0]
-    if not original.live:
-        return None
+    if not original.live or original.project.kind != ProjectKind.PARTY_PROJECT:
+        return None  # unpublished, or still filed under a state programme (see counting.py)
     shown = next(
         (row for row in rows if row.locale_id == locale.pk and row.live), original
     )

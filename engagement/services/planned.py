@@ -1,8 +1,10 @@
 """Planned events in the coming months, for the seed and the demo (``EngagementSeeder``).
 
 Dates are relative to the day of the run, so the public calendar always has something ahead.
-Only the party's four projects hold them. The events are written like the seed's (bulk, live,
-no revision), with ``source_key = "seed-planned:<day>:<n>"`` so that a reset removes them.
+Only the party's four projects hold them, in districts of the home region (never one that went
+to the Zhetysu region), about half of them in a village of a rural district. The events are
+written like the seed's (bulk, live, no revision), with
+``source_key = "seed-planned:<day>:<n>"`` so that a reset removes them.
 """
 
 import datetime
@@ -100,12 +102,19 @@ class PlannedEvents:
         default = Locale.get_default()
         projects = {p.slug: p for p in Project.objects.filter(locale=default,
                                                               slug__in=PARTY_PROJECTS)}
-        districts = list(Place.objects.canonical().districts().order_by("slug"))
+        from .places import RegionOnDay
+        from .seeding import settlements_by_district
+
+        today = timezone.localtime(self.now, self.zone).date()
+        districts = RegionOnDay(
+            Place.objects.canonical().districts().select_related("parent")
+            .prefetch_related("transfers__from_parent").order_by("slug")
+        ).districts_on(today)
         if not projects or not districts:
             return 0
+        villages = settlements_by_district(default.language_code)
         order = [slug for slug in PARTY_PROJECTS if slug in projects]
         photos = [_photo(PHOTO_TITLES[0], (11, 61, 145)), _photo(PHOTO_TITLES[1], (27, 127, 59))]
-        today = timezone.localtime(self.now, self.zone).date()
         stamp = f"{PLANNED_PREFIX}{today:%Y%m%d}:"
         others = {code: Locale.objects.filter(language_code=code).first() for code in ("ru", "en")}
         rows, translations = [], []
@@ -115,15 +124,18 @@ class PlannedEvents:
                 day, datetime.time(self.rng.choice((10, 11, 14, 15, 16)), 0), tzinfo=self.zone)
             project = projects[order[number % len(order)]]
             district = districts[self.rng.randrange(len(districts))]
+            choices = villages.get(district.pk) or []
+            settlement = choices[number % len(choices)] if choices and number % 2 else None
             plan = PLANS[number] if number < len(PLANS) else None
             title = plan[0][0] if plan else KK_ONLY[(number - len(PLANS)) % len(KK_ONLY)]
-            venue = plan[1][0] if plan else f"{district.name}, әкімдік мәжіліс залы"
+            venue = plan[1][0] if plan else f"{(settlement or district).name}, әкімдік мәжіліс залы"
             notes = (plan[2][0] if plan[2] else "") if plan else (
                 KK_NOTES if project.slug == "kedergisiz-keleshek" or number % 3 == 0 else "")
             cancelled = number == 5
             with_photos = number in (0, 4)
             fields = {
-                "project": project, "district": district, "start": start,
+                "project": project, "district": district, "settlement": settlement,
+                "start": start,
                 "end": start + datetime.timedelta(hours=2),
                 "format": EventFormat.HYBRID if number % 4 == 3 else EventFormat.IN_PERSON,
                 "accessibility": Accessibility.ACCESSIBLE if notes else Accessibility.UNKNOWN,

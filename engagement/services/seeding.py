@@ -38,13 +38,14 @@ from engagement.models import (
     OrganiserScope,
     Place,
     PlaceKind,
+    PlaceRenaming,
     PlaceTransfer,
     Project,
 )
 from engagement.stats.summary import deferred as deferred_statistics
 
 from .headcounts import SeedError, split_breakdown, split_total
-from .places import load_places, read_tsv
+from .places import RegionOnDay, load_places, read_tsv
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +85,25 @@ CANCELLATION_REASONS = [
     "Санитарлық шектеулерге байланысты өткізілмеді.",
     "Ұйымдастырушылардың өтінішімен тоқтатылды.",
 ]
+
+
+def settlements_by_district(language_code):
+    """``{district pk: [settlements]}``: each district's centre and the villages of its rural
+    districts (canonical rows, in slug order, one query)."""
+    places = list(Place.objects.filter(
+        locale__language_code=language_code,
+        kind__in=(PlaceKind.RURAL_DISTRICT, PlaceKind.SETTLEMENT),
+    ).order_by("slug"))
+    parents = {place.pk: place.parent_id for place in places}
+    result = {}
+    for place in places:
+        if place.kind != PlaceKind.SETTLEMENT:
+            continue
+        district_id = place.parent_id
+        if district_id in parents:  # inside a rural district
+            district_id = parents[district_id]
+        result.setdefault(district_id, []).append(place)
+    return result
 
 
 @dataclass
@@ -171,15 +191,15 @@ class EngagementSeeder:
     # --- reference data -----------------------------------------------------------------------
 
     def ensure_places(self):
-        return load_places(Place, PlaceTransfer, Locale)
+        return load_places(Place, PlaceTransfer, Locale, PlaceRenaming=PlaceRenaming)
 
     def ensure_projects(self):
         locales = {locale.language_code: locale for locale in Locale.objects.all()}
         default = locales[settings.LANGUAGE_CODE]
         existing = {(p.slug, p.locale_id): p for p in Project.objects.all()}
         created = 0
-        rows = [row for row in read_tsv("glossary.tsv")
-                if row["key"].startswith(("project:", "programme:"))]
+        # Only the party's projects: the glossary's ``programme:`` rows are state programmes.
+        rows = [row for row in read_tsv("glossary.tsv") if row["key"].startswith("project:")]
         for index, row in enumerate(rows):
             slug = row["key"].split(":", 1)[1]
             # The glossary writes terms as in running text («программа …»); a project's name
@@ -246,17 +266,24 @@ class EngagementSeeder:
             tzinfo=self.zone,
         )
 
-    def build_events(self, count, total, projects, districts, centres, organisers):
+    def build_events(self, count, total, projects, districts, settlements, organisers):
+        """``count`` events; ``settlements`` is ``{district pk: [settlement, ...]}``.
+
+        Each event is in a district of the home region on its day: the districts that went to
+        the Zhetysu region on 8 June 2022 have events before that day only.
+        """
         cap = conf.plausible_participants_max()
         default = Locale.get_default()
+        region = RegionOnDay(districts)
         events = []
         for number in range(count):
             project = self.rng.choice(projects)
-            district = self.rng.choice(districts)
             start = self.random_start()
+            district = self.rng.choice(region.districts_on(start.date()))
             cancelled = self.rng.random() < 0.03
-            settlement = centres.get(district.pk) if self.rng.random() < 0.5 else None
-            place_name = (settlement or district).name
+            choices = settlements.get(district.pk) or [None]
+            settlement = self.rng.choice(choices) if self.rng.random() < 0.6 else None
+            place_name = settlement.name if settlement else district.name_on(start.date())
             event = Event(
                 title=f"{self.rng.choice(EVENT_KINDS)} — {place_name}",
                 project=project, district=district, settlement=settlement,
@@ -347,22 +374,20 @@ class EngagementSeeder:
             result.places = self.ensure_places()
             result.projects = self.ensure_projects()
             default_code = settings.LANGUAGE_CODE
-            projects = list(Project.objects.filter(locale__language_code=default_code,
-                                                   active=True).order_by("slug"))
-            districts = list(Place.objects.filter(locale__language_code=default_code,
-                                                  kind__in=DISTRICT_KINDS).order_by("slug"))
+            projects = list(Project.objects.party().filter(
+                locale__language_code=default_code, active=True).order_by("slug"))
+            districts = list(
+                Place.objects.filter(locale__language_code=default_code, kind__in=DISTRICT_KINDS)
+                .select_related("parent").prefetch_related("transfers__from_parent", "renamings")
+                .order_by("slug")
+            )
             if not projects or not districts:
                 raise SeedError("There are no projects or districts to hold events in.")
-            centres = {
-                place.parent_id: place
-                for place in Place.objects.filter(
-                    locale__language_code=default_code, kind=PlaceKind.SETTLEMENT
-                ).order_by("slug")
-            }
+            settlements = settlements_by_district(default_code)
             result.organisers = self.ensure_organisers(organisers, projects, districts)
             organiser_scopes = self.organiser_scopes()
             built = self.build_events(
-                events, participants, projects, districts, centres, organiser_scopes
+                events, participants, projects, districts, settlements, organiser_scopes
             )
             saved = self.save_events(built)
             self.index_events(saved)

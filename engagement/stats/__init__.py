@@ -7,6 +7,7 @@ from .service import (
     Statistics,
     StatsQuery,
     compute_statistics,
+    get_region_statistics,
     get_statistics,
     years_with_events,
 )
@@ -17,6 +18,7 @@ __all__ = [
     "StatsQuery",
     "compute_statistics",
     "counted_events",
+    "get_region_statistics",
     "get_statistics",
     "years_with_events",
 ]

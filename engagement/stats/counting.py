@@ -5,6 +5,10 @@ An event counts when it is published (``live``) and not cancelled. Its translati
 so an event is counted once, through its *original row*: the lowest id among its translations,
 which is the row the translations were made from and the one organisers edit. Participants are
 the headcount the organiser reports (participations, not unique people; see DESIGN.md).
+
+Only events of the party's projects are published and counted: an event still filed under a
+state programme (``Project.kind``; see migration 0010) waits in the admin for an editor to give
+it a party project.
 """
 
 import datetime
@@ -13,19 +17,22 @@ from django.db.models import Count, Exists, OuterRef, Sum
 from django.utils import timezone
 
 from engagement import conf
-from engagement.models import BREAKDOWN_FIELDS, Event
+from engagement.models import BREAKDOWN_FIELDS, Event, ProjectKind
 
 #: The summed columns of events and monthly totals, in the order of ``Figures.sums``.
 SUM_FIELDS = ("participants", *BREAKDOWN_FIELDS)
 
 
 def published_events(queryset=None):
-    """Published events, each once (original rows only); cancelled ones included."""
+    """Published events of party projects, each once (original rows only); cancelled ones
+    included."""
     queryset = Event.objects.all() if queryset is None else queryset
     earlier_translation = Event.objects.filter(
         translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
     )
-    return queryset.filter(live=True).exclude(Exists(earlier_translation))
+    return queryset.filter(live=True, project__kind=ProjectKind.PARTY_PROJECT).exclude(
+        Exists(earlier_translation)
+    )
 
 
 def counted_events(queryset=None):

@@ -296,3 +296,89 @@ def _valid_for(query, scope, now, upper):
     if next_start is None:
         return None
     return (next_start - now).total_seconds()
+
+
+def get_region_statistics(query, scope=None, now=None):
+    """``{region id: Figures}``: the figures of ``query`` by the region each event's district
+    belonged to *on the event's day* (largest first).
+
+    A district that moved (eight districts and two cities went from the Almaty region to the
+    new Zhetysu region on 8 June 2022, recorded as ``PlaceTransfer`` rows) counts under its old
+    region before the transfer and under its new one from that day. Served from the cache like
+    :func:`get_statistics`.
+    """
+    if now is not None:
+        return compute_region_statistics(query, scope, now)[0]
+    parts = ("regions", *query.cache_parts(), _scope_parts(scope))
+    return cache.get_or_compute(parts, lambda: compute_region_statistics(query, scope))
+
+
+def compute_region_statistics(query, scope=None, now=None):
+    """``({region id: Figures}, seconds of validity)``; a query per transfer date inside the
+    period, besides those of the district figures."""
+    from engagement.models import Place
+
+    statistics = get_statistics(query, scope, now=now)  # from the cache unless ``now`` is given
+    now = now or timezone.now()
+    lower = local_midnight(query.first_day) if query.first_day else None
+    upper = local_midnight(query.last_day + datetime.timedelta(days=1)) if query.last_day else None
+    if query.held_only:
+        cap = now + datetime.timedelta(microseconds=1)
+        upper = cap if upper is None else min(upper, cap)
+    valid_for = _valid_for(query, scope, now, upper)
+    if not statistics.by_district:
+        return {}, valid_for
+    districts = Place.objects.filter(pk__in=list(statistics.by_district)).select_related(
+        "parent"
+    ).prefetch_related("transfers__from_parent")
+    # For each district, the transfer dates that fall inside the period split its figures.
+    splits = {}
+    for district in districts:
+        days = sorted(
+            transfer.date for transfer in district.transfers.all()
+            if (lower is None or lower < local_midnight(transfer.date))
+            and (upper is None or local_midnight(transfer.date) < upper)
+        )
+        splits[district] = days
+    # Figures of the events before each of those dates, per district (one query a date).
+    before = {}
+    for day in sorted({day for days in splits.values() for day in days}):
+        ids = [district.pk for district, days in splits.items() if day in days]
+        events = _filtered(counted_events(), query, scope).filter(
+            district_id__in=ids, start__lt=local_midnight(day)
+        )
+        if lower is not None:
+            events = events.filter(start__gte=lower)
+        for row in events.values("district_id").annotate(**figure_aggregates()).order_by():
+            _add(before, (row["district_id"], day), row)
+    by_region = {}
+    for district, days in splits.items():
+        total = statistics.by_district[district.pk]
+        counted = ZERO
+        for day in days:
+            until_day = before.get((district.pk, day), ZERO)
+            part = _difference(until_day, counted)
+            counted = until_day
+            region = district.region_on(day - datetime.timedelta(days=1))
+            by_region[region.pk] = by_region.get(region.pk, ZERO) + part
+        day = days[-1] if days else _a_day_of(lower, upper, now)
+        region = district.region_on(day)
+        by_region[region.pk] = by_region.get(region.pk, ZERO) + _difference(total, counted)
+    by_region = {key: value for key, value in by_region.items() if value.events}
+    return _largest_first(by_region), valid_for
+
+
+def _difference(larger, smaller):
+    return Figures(
+        larger.events - smaller.events, larger.participants - smaller.participants,
+        tuple(a - b for a, b in zip(larger.breakdown, smaller.breakdown, strict=True)),
+    )
+
+
+def _a_day_of(lower, upper, now):
+    """A day inside the period (in which no transfer falls, so any of its days will do)."""
+    if lower is not None:
+        return local_date(lower)
+    if upper is not None:
+        return local_date(upper - datetime.timedelta(microseconds=1))
+    return local_date(now)

@@ -23,7 +23,7 @@ from engagement.exports import neutralise
 from engagement.models import BREAKDOWN_FIELDS, Event, EventStatus
 from engagement.models.i18n import active_language_code
 from engagement.stats import cache as stats_cache
-from engagement.stats import get_statistics, presentation
+from engagement.stats import get_region_statistics, get_statistics, presentation
 from engagement.stats.catalogue import Catalogue
 from engagement.stats.counting import local_midnight, published_events
 from engagement.stats.forms import EventDataForm, StatisticsDataForm
@@ -60,9 +60,21 @@ def filters_of(form):
     }
 
 
-def statistics_document(statistics, catalogue, filters):
-    """The statistics as a JSON-ready dict (also used by the admin's scoped endpoint)."""
-    return {
+def region_rows(regions, catalogue):
+    """``(slug, name, Figures)`` of each region, counted by the region of the event's day."""
+    return [
+        (catalogue.place(pk).slug, catalogue.place(pk).name, figures)
+        for pk, figures in regions.items()
+    ]
+
+
+def statistics_document(statistics, catalogue, filters, regions=None):
+    """The statistics as a JSON-ready dict (also used by the admin's scoped endpoint).
+
+    ``regions`` (from :func:`~engagement.stats.get_region_statistics`), when given, adds
+    ``by_region``: each event under the region its district belonged to on the event's day.
+    """
+    document = {
         "filters": filters,
         "definition": str(presentation.PARTICIPANTS_DEFINITION),
         "computed_at": statistics.computed_at.isoformat() if statistics.computed_at else None,
@@ -80,6 +92,12 @@ def statistics_document(statistics, catalogue, filters):
             for month, figures in statistics.by_month.items()
         ],
     }
+    if regions is not None:
+        document["by_region"] = [
+            {"slug": slug, "name": name, **figures.as_dict()}
+            for slug, name, figures in region_rows(regions, catalogue)
+        ]
+    return document
 
 
 def statistics_data(request, scope=None):
@@ -96,7 +114,10 @@ def statistics_json(request):
     form, statistics, catalogue = statistics_data(request)
     if statistics is None:
         return refused(form)
-    return public(json_response(statistics_document(statistics, catalogue, filters_of(form))))
+    regions = get_region_statistics(form.query())
+    return public(json_response(
+        statistics_document(statistics, catalogue, filters_of(form), regions=regions)
+    ))
 
 
 CSV_COLUMNS = ("dimension", "key", "name", "events", "participants", *GROUPS, "not_broken_down")
@@ -107,8 +128,9 @@ class _Echo:
         return value
 
 
-def statistics_csv_rows(statistics, catalogue):
-    """Rows of the CSV: the total, then by project, by district and by month."""
+def statistics_csv_rows(statistics, catalogue, regions=None):
+    """Rows of the CSV: the total, then by project, by district, by region (when given) and by
+    month."""
     def row(dimension, key, name, figures):
         return [dimension, key, neutralise(name), figures.events, figures.participants,
                 *figures.breakdown, figures.not_broken_down]
@@ -118,6 +140,8 @@ def statistics_csv_rows(statistics, catalogue):
         yield row("project", item.key, item.name, item.figures)
     for item in presentation.district_rows(statistics, catalogue):
         yield row("district", item.key, item.name, item.figures)
+    for slug, name, figures in region_rows(regions or {}, catalogue):
+        yield row("region", slug, name, figures)
     for month, figures in statistics.by_month.items():
         yield row("month", month.strftime("%Y-%m"), "", figures)
 
@@ -130,7 +154,9 @@ def statistics_csv(request):
     writer = csv.writer(_Echo())
     body = "".join(
         writer.writerow(values)
-        for values in [CSV_COLUMNS, *statistics_csv_rows(statistics, catalogue)]
+        for values in [CSV_COLUMNS, *statistics_csv_rows(
+            statistics, catalogue, get_region_statistics(form.query())
+        )]
     )
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="statistics.csv"'
@@ -211,11 +237,13 @@ def events_json(request):
     now = timezone.now()
     zone = conf.event_time_zone()
 
-    def place(pk):
+    def place(pk, start):
         if pk is None:
             return None
         entry = catalogue.place(pk)
-        return {"slug": entry.slug, "name": entry.name, "kato": entry.kato or None}
+        former = catalogue.former_name_on(pk, timezone.localtime(start, zone).date())
+        return {"slug": entry.slug, "name": entry.name, "kato": entry.kato or None,
+                "former_name": former or None}
 
     def page_url(number):
         params = request.GET.copy()
@@ -233,8 +261,8 @@ def events_json(request):
                 "slug": catalogue.project(row["project_id"]).slug,
                 "name": catalogue.project(row["project_id"]).name,
             },
-            "district": place(row["district_id"]),
-            "settlement": place(row["settlement_id"]),
+            "district": place(row["district_id"], row["start"]),
+            "settlement": place(row["settlement_id"], row["start"]),
             "venue_address": row["venue_address"],
             "format": row["format"],
             "accessibility": row["accessibility"],

@@ -48,8 +48,9 @@ class ProjectViewSet(SnippetViewSet):
     menu_label = _("Projects")
     menu_name = "projects"
     menu_order = 200
-    list_display = ["name", "slug", "active"]
-    list_filter = ["active"]
+    # State programmes that earlier seeds made stay visible as such (never offered to events).
+    list_display = ["name", "slug", "kind", "active"]
+    list_filter = ["active", "kind"]
     inspect_view_enabled = True
 
 

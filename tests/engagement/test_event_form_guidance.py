@@ -41,7 +41,8 @@ def test_each_settlement_option_names_its_district(client):
     talgar_town = settlement("talgar-town")
     assert (str(talgar_town.pk), str(district("talgar-district").pk)) in options
     assert all(district_id for value, district_id in options[1:])
-    assert len(options) - 1 == len(districts_of_settlements()) == 17
+    # 17 district centres, 18 rural districts and their 18 centre villages.
+    assert len(options) - 1 == len(districts_of_settlements()) == 17 + 18 * 2
 
 
 def test_an_organiser_is_offered_only_the_settlements_of_the_scope(client):
@@ -50,7 +51,12 @@ def test_an_organiser_is_offered_only_the_settlements_of_the_scope(client):
 
     options = settlement_options(client.get(event_url("add")))
 
-    assert options == [("", None), (str(settlement("talgar-town").pk), str(talgar.pk))]
+    # The district's centre, its rural districts and their villages.
+    slugs = ("talgar-town", "besagash-rural-district", "besagash-village",
+             "belbulak-rural-district", "belbulak-village")
+    assert options[0] == ("", None)
+    assert sorted(options[1:]) == sorted((str(settlement(slug).pk), str(talgar.pk))
+                                         for slug in slugs)
 
 
 def test_a_settlement_of_another_district_is_refused(client):
