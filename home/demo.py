@@ -4,6 +4,7 @@ Every step creates what is missing and leaves alone what exists, so the command 
 on a site that editors have already changed.
 """
 
+import io
 import logging
 from io import StringIO
 
@@ -81,6 +82,23 @@ EVENTS = {
 }
 
 
+#: The demo front page: its blocks in Kazakh and the texts of their translations.
+FRONT = {
+    "figures_heading": {"kk": "Біздің нәтижелер", "ru": "Наши результаты", "en": "Our results"},
+    "cta_heading": {"kk": "Іске қосылыңыз", "ru": "Присоединяйтесь", "en": "Join in"},
+    "cta_text": {
+        "kk": "Партиялық жобалардың іс-шаралары барлық аудандарда өтеді. Өзіңізге жақын "
+        "іс-шараны тауып, келіңіз.",
+        "ru": "Мероприятия партийных проектов проходят во всех районах. Найдите ближайшее к "
+        "вам и приходите.",
+        "en": "The events of the party's projects take place in every district. Find one "
+        "near you and come along.",
+    },
+    "cta_link": {"kk": "Іс-шаралар күнтізбесі", "ru": "Календарь мероприятий",
+                 "en": "Calendar of events"},
+}
+
+
 class DemoLoader:
     """Builds the demo site step by step; ``log`` receives one line per thing it did."""
 
@@ -99,6 +117,8 @@ class DemoLoader:
             self.ensure_news()
             self.ensure_statistics()
             self.ensure_events_page()
+            self.ensure_news_images()
+            self.ensure_front_page()
         return self
 
     def ensure_locales(self):
@@ -236,6 +256,78 @@ class DemoLoader:
             translate_instance(page, self.locales[code], strings, user=self.admin)
             self.log(f"Translated the event calendar page into {code}")
         return page
+
+    def ensure_news_images(self):
+        """Give the demo articles that have none a hero image (the front page shows them).
+
+        The report gets the first image of its gallery; the short articles a drawn sketch in
+        their project's colours. Every translation is given the same image and published.
+        """
+        from django.core.files.images import ImageFile
+        from wagtail.images import get_image_model
+
+        from .demo_news import ARTICLES, PROJECTS, REPORT, draw_demo_image
+        from .models import NewsPage
+
+        Image = get_image_model()
+        wanted = {REPORT["slug"]: None, **{article["slug"]: article for article in ARTICLES}}
+        originals = NewsPage.objects.filter(locale=self.home.locale, slug__in=wanted,
+                                            hero_image__isnull=True)
+        for page in originals:
+            article = wanted[page.slug]
+            if article is None:
+                image = Image.objects.filter(tags__name="legacy-media-34077").first()
+            else:
+                colour = PROJECTS[article["project"]]["colour"]
+                content = draw_demo_image("hall", (colour, "#f3f6fa"), page.slug)
+                image = Image(title=page.title, file=ImageFile(
+                    io.BytesIO(content), name=f"{page.slug}.jpg"
+                ))
+                image.save()
+            if image is None:
+                continue
+            for translated in NewsPage.objects.filter(translation_key=page.translation_key):
+                translated.hero_image = image
+                translated.save_revision(user=self.admin).publish(user=self.admin)
+            self.log(f"Gave the article {page.slug} a hero image")
+
+    def ensure_front_page(self):
+        """Arrange the home page's blocks (when it has none) and translate them into ru, en."""
+        from engagement.models import EventCalendarPage
+
+        from .demo_news import same_everywhere, segment_text
+
+        home = HomePage.objects.get(pk=self.home.pk)
+        if len(home.body):
+            return
+        events = EventCalendarPage.objects.child_of(home).first()
+        home.body = [
+            ("upcoming_events", {"heading": "", "count": 4, "projects": []}),
+            ("latest_news", {"heading": "", "count": 3}),
+            ("live_figures", {"heading": FRONT["figures_heading"]["kk"], "projects": [],
+                              "districts": [], "start_date": None, "end_date": None}),
+            ("projects", {"heading": "", "projects": []}),
+            ("call_to_action", {"heading": FRONT["cta_heading"]["kk"],
+                                "text": FRONT["cta_text"]["kk"],
+                                "link_label": FRONT["cta_link"]["kk"], "page": events,
+                                "url": ""}),
+        ]
+        home.save_revision(user=self.admin).publish(user=self.admin)
+        self.log("Arranged the front page")
+        for code, locale in self.locales.items():
+            if code == home.locale.language_code or not home.has_translation(locale):
+                continue
+            strings = {
+                segment_text(HOME["kk"][field]): segment_text(HOME[code][field])
+                for field in ("title", "intro")
+            }
+            strings.update({
+                segment_text(texts["kk"]): segment_text(texts[code]) for texts in FRONT.values()
+            })
+            strings[home.slug] = f"{home.slug}-{code}"
+            strings.update(same_everywhere("4", "3"))
+            translate_instance(home, locale, strings, user=self.admin)
+            self.log(f"Translated the front page into {code}")
 
     def ensure_translations(self, home):
         for code, locale in self.locales.items():
