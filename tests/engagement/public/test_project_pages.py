@@ -223,7 +223,7 @@ def test_event_page_and_calendar_filter_link_to_the_project_page(client):
     assert f'href="/events/projects/{mine.slug}/"' in page
 
     listing = client.get("/ru/events/", {"project": mine.slug}).content.decode()
-    assert f'<a href="/ru/events/projects/{mine.slug}/">О проекте «{mine.name}»</a>' in listing
+    assert f'<a href="/ru/events/projects/{mine.slug}/">О проекте: {mine.name}</a>' in listing
 
 
 def test_sitemap_lists_the_project_pages_with_their_translations(client):
