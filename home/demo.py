@@ -118,6 +118,7 @@ class DemoLoader:
             self.ensure_statistics()
             self.ensure_events_page()
             self.ensure_news_images()
+            self.ensure_project_logos()
             self.ensure_front_page()
         return self
 
@@ -290,6 +291,38 @@ class DemoLoader:
                 translated.hero_image = image
                 translated.save_revision(user=self.admin).publish(user=self.admin)
             self.log(f"Gave the article {page.slug} a hero image")
+
+    def ensure_project_logos(self):
+        """Give the demo's party projects that have none a drawn logo (a ring in the project's
+        colour around a sign of its own), shared by every translation."""
+        from django.core.files.images import ImageFile
+        from PIL import Image as PillowImage
+        from PIL import ImageDraw
+        from wagtail.images import get_image_model
+
+        from engagement.models import Project
+
+        from .demo_news import PROJECTS
+
+        Image = get_image_model()
+        for number, (slug, data) in enumerate(PROJECTS.items()):
+            project = Project.objects.filter(slug=slug, locale=self.home.locale,
+                                             logo__isnull=True).first()
+            if project is None:
+                continue
+            picture = PillowImage.new("RGBA", (320, 320), (255, 255, 255, 0))
+            draw = ImageDraw.Draw(picture)
+            draw.ellipse((8, 8, 312, 312), fill="#ffffff", outline=data["colour"], width=28)
+            sides = 3 + number  # a triangle, a square, a pentagon, a hexagon
+            draw.regular_polygon((160, 160, 80), sides, fill=data["colour"])
+            content = io.BytesIO()
+            picture.save(content, "PNG")
+            logo = Image(title=f"{project.name} (logo)", file=ImageFile(
+                io.BytesIO(content.getvalue()), name=f"logo-{slug}.png"
+            ))
+            logo.save()
+            Project.objects.filter(translation_key=project.translation_key).update(logo=logo)
+            self.log(f"Gave the party project {slug} a logo")
 
     def ensure_front_page(self):
         """Arrange the home page's blocks (when it has none) and translate them into ru, en."""

@@ -45,9 +45,10 @@ DEFAULT_COLOUR = "#0b3d91"
 
 
 def name_sort_key(name):
-    """A sort key that puts Cyrillic names in Kazakh alphabetical order."""
+    """A sort key that puts Cyrillic names in Kazakh alphabetical order (leading quotation
+    marks and other punctuation are not letters: «Бақытты отбасы» sorts under Б)."""
     key = []
-    for char in name.lower():
+    for char in name.lower().lstrip("«»“”\"'„ -–—("):
         position = KAZAKH_ORDER.find(char)
         key.append((0, position) if position >= 0 else (1, ord(char)))
     return key
