@@ -82,6 +82,13 @@ EVENTS = {
 }
 
 
+#: The alt text of the sketches that illustrate the demo's short articles.
+NEWS_IMAGE_ALT = {
+    "kk": "Демо сызба: іс-шара залы және қатар-қатар отырған қатысушылар",
+    "ru": "Демо-схема: зал мероприятия и ряды участников",
+    "en": "Demo sketch: the hall of the event and rows of participants",
+}
+
 #: The demo front page: its blocks in Kazakh and the texts of their translations.
 FRONT = {
     "figures_heading": {"kk": "Біздің нәтижелер", "ru": "Наши результаты", "en": "Our results"},
@@ -259,38 +266,39 @@ class DemoLoader:
         return page
 
     def ensure_news_images(self):
-        """Give the demo articles that have none a hero image (the front page shows them).
+        """Give the demo's short articles a picture (the front page shows it).
 
-        The report gets the first image of its gallery; the short articles a drawn sketch in
-        their project's colours. Every translation is given the same image and published.
+        A drawn sketch in the project's colours becomes an image block at the top of the
+        body, so that its alt text is translated with the article (a hero image's alt would be
+        the image's title, in one language for all). The report has its gallery already.
         """
         from django.core.files.images import ImageFile
         from wagtail.images import get_image_model
 
-        from .demo_news import ARTICLES, PROJECTS, REPORT, draw_demo_image
+        from .demo_news import ARTICLES, PROJECTS, draw_demo_image, segment_text
         from .models import NewsPage
 
         Image = get_image_model()
-        wanted = {REPORT["slug"]: None, **{article["slug"]: article for article in ARTICLES}}
-        originals = NewsPage.objects.filter(locale=self.home.locale, slug__in=wanted,
-                                            hero_image__isnull=True)
-        for page in originals:
-            article = wanted[page.slug]
-            if article is None:
-                image = Image.objects.filter(tags__name="legacy-media-34077").first()
-            else:
-                colour = PROJECTS[article["project"]]["colour"]
-                content = draw_demo_image("hall", (colour, "#f3f6fa"), page.slug)
-                image = Image(title=page.title, file=ImageFile(
-                    io.BytesIO(content), name=f"{page.slug}.jpg"
-                ))
-                image.save()
-            if image is None:
+        for article in ARTICLES:
+            page = NewsPage.objects.filter(locale=self.home.locale, slug=article["slug"]).first()
+            if page is None or page.hero_image_id or page.body_images():
                 continue
-            for translated in NewsPage.objects.filter(translation_key=page.translation_key):
-                translated.hero_image = image
-                translated.save_revision(user=self.admin).publish(user=self.admin)
-            self.log(f"Gave the article {page.slug} a hero image")
+            colour = PROJECTS[article["project"]]["colour"]
+            content = draw_demo_image("hall", (colour, "#f3f6fa"), article["slug"])
+            image = Image(title=NEWS_IMAGE_ALT["kk"], file=ImageFile(
+                io.BytesIO(content), name=f"{article['slug']}.jpg"
+            ))
+            image.save()
+            # Inserted in place, the other blocks keep their ids (their translations hang on them).
+            page.body.insert(0, ("image", {"image": image, "alt_text": NEWS_IMAGE_ALT["kk"],
+                                           "decorative": False, "caption": ""}))
+            page.save_revision(user=self.admin).publish(user=self.admin)
+            for code, locale in self.locales.items():
+                if code != "kk" and page.has_translation(locale):
+                    translate_instance(page, locale, {
+                        segment_text(NEWS_IMAGE_ALT["kk"]): segment_text(NEWS_IMAGE_ALT[code])
+                    }, user=self.admin)
+            self.log(f"Gave the article {article['slug']} a picture")
 
     def ensure_project_logos(self):
         """Give the demo's party projects that have none a drawn logo (a ring in the project's

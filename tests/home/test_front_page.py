@@ -154,9 +154,15 @@ def test_front_page_queries_do_not_grow_with_events_news_and_projects(
                    start=timezone.now() + datetime.timedelta(hours=number + 1))
     index = NewsIndexPage.objects.get(locale__language_code="ru")
     for number in range(4):
+        # Half with a hero image, half with an image in the body, as the demo's articles.
+        picture = _image(f"fresh-{number}")
+        fields = {"hero_image": picture} if number % 2 else {"body": [
+            ("image", {"image": picture, "alt_text": "Сурет", "decorative": False,
+                       "caption": ""}),
+        ]}
         index.add_child(instance=NewsPage(
             title=f"Свежая новость {number}", slug=f"fresh-{number}",
-            locale=index.locale, date=timezone.localdate(), hero_image=_image(f"fresh-{number}"),
+            locale=index.locale, date=timezone.localdate(), **fields,
         ))
     for number in range(3):
         project(f"extra-project-{number}", name=f"Қосымша {number}")
@@ -195,3 +201,38 @@ def test_demo_arranges_the_front_page_blocks():
     assert [block.block_type for block in home.body] == [
         "upcoming_events", "latest_news", "live_figures", "projects", "call_to_action",
     ]
+
+
+def test_editors_arrange_the_front_page_in_the_page_editor(admin_client):
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
+
+    home = HomePage.objects.get(locale__language_code="kk")
+    edit_url = f"/admin/pages/{home.pk}/edit/"
+    form = admin_client.get(edit_url)
+    assert form.status_code == 200
+    assert "upcoming_events" in form.content.decode()
+
+    data = nested_form_data({
+        "title": home.title, "slug": home.slug, "intro": home.intro,
+        "body": streamfield([
+            ("paragraph", rich_text("<p>Филиал жаңалықтары</p>")),
+            ("upcoming_events", {"heading": "Осы аптада", "count": "2"}),
+            ("call_to_action", {"heading": "Жазылыңыз", "text": "", "link_label": "Жазылу",
+                                "page": "", "url": "https://example.com/join"}),
+        ]),
+        "comments": inline_formset([]),
+        "action-publish": "publish",
+    })
+    response = admin_client.post(edit_url, data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    html = admin_client.get("/").content.decode()
+    assert "Филиал жаңалықтары</p></div>" in html
+    assert ">Осы аптада</h2>" in html
+    assert html.count('<article class="eg-event-card') == 2
+    assert '<a class="front-cta__link" href="https://example.com/join">Жазылу</a>' in html
