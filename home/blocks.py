@@ -240,8 +240,8 @@ class CallToActionBlock(blocks.StructBlock):
     link_label = blocks.CharBlock(label=_("Link text"), max_length=80,
                                   help_text=_("What the reader does, e.g. “See the events”."))
     page = blocks.PageChooserBlock(label=_("Page"), required=False,
-                                   help_text=_("A page of this site, or an address below."))
-    url = blocks.URLBlock(label=_("Address"), required=False)
+                                   help_text=_("A page of this site, or a web address below."))
+    url = blocks.URLBlock(label=_("Web address"), required=False)
 
     class Meta:
         icon = "pick"

@@ -28,10 +28,10 @@ pytestmark = pytest.mark.django_db
 URLS = {"kk": "/", "ru": "/ru/", "en": "/en/"}
 HEADINGS = {
     "kk": ("Жақын арадағы іс-шаралар", "Соңғы жаңалықтар", "Біздің нәтижелер", "Біздің жобалар",
-           "Іске қосылыңыз"),
+           "Бізге қосылыңыз"),
     "ru": ("Ближайшие мероприятия", "Последние новости", "Наши результаты", "Наши проекты",
            "Присоединяйтесь"),
-    "en": ("Next events", "Latest news", "Our results", "Our projects", "Join in"),
+    "en": ("Next events", "Latest news", "Our results", "Our projects", "Join us"),
 }
 
 
