@@ -299,3 +299,8 @@ class LiveFiguresBlock(blocks.StructBlock):
             "definition": presentation.PARTICIPANTS_DEFINITION,
         })
         return context
+
+
+
+# The front-page blocks of the public events live with them; hosts import them from here.
+from .public.blocks import ProjectsBlock, UpcomingEventsBlock  # noqa: E402, F401

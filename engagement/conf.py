@@ -16,6 +16,11 @@ DEFAULTS = {
     "ENGAGEMENT_PARTICIPANTS_MAX": 1_000_000,
     # The page model that an event's "related news" may point at ("app_label.ModelName").
     "ENGAGEMENT_NEWS_PAGE_MODEL": "home.NewsPage",
+    # The lookup from that model to engagement.Project that finds a project's news (projects
+    # are matched by translation key, so a link to any translation counts); None: no news.
+    "ENGAGEMENT_NEWS_PROJECT_LOOKUP": "project_links__project",
+    # The order of news on a project's page and in the plugin's blocks (newest first).
+    "ENGAGEMENT_NEWS_ORDERING": ("-date", "-pk"),
     # The time zone in which event times are entered, listed and exported.
     "ENGAGEMENT_EVENT_TIME_ZONE": "Asia/Almaty",
     # The group of organisers (created by the plugin's migrations).

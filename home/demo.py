@@ -4,6 +4,7 @@ Every step creates what is missing and leaves alone what exists, so the command 
 on a site that editors have already changed.
 """
 
+import io
 import logging
 from io import StringIO
 
@@ -81,6 +82,30 @@ EVENTS = {
 }
 
 
+#: The alt text of the sketches that illustrate the demo's short articles.
+NEWS_IMAGE_ALT = {
+    "kk": "Демо сызба: іс-шара залы және қатар-қатар отырған қатысушылар",
+    "ru": "Демо-схема: зал мероприятия и ряды участников",
+    "en": "Demo sketch: the hall of the event and rows of participants",
+}
+
+#: The demo front page: its blocks in Kazakh and the texts of their translations.
+FRONT = {
+    "figures_heading": {"kk": "Біздің нәтижелер", "ru": "Наши результаты", "en": "Our results"},
+    "cta_heading": {"kk": "Бізге қосылыңыз", "ru": "Присоединяйтесь", "en": "Join us"},
+    "cta_text": {
+        "kk": "Партия жобаларының іс-шаралары барлық аудандарда өтеді. Өзіңізге жақын "
+        "іс-шараны тауып, келіңіз.",
+        "ru": "Мероприятия партийных проектов проходят во всех районах. Найдите ближайшее к "
+        "вам и приходите.",
+        "en": "The events of the party's projects take place in every district. Find one "
+        "near you and come along.",
+    },
+    "cta_link": {"kk": "Іс-шаралар күнтізбесі", "ru": "Календарь мероприятий",
+                 "en": "Calendar of events"},
+}
+
+
 class DemoLoader:
     """Builds the demo site step by step; ``log`` receives one line per thing it did."""
 
@@ -99,6 +124,9 @@ class DemoLoader:
             self.ensure_news()
             self.ensure_statistics()
             self.ensure_events_page()
+            self.ensure_news_images()
+            self.ensure_project_logos()
+            self.ensure_front_page()
         return self
 
     def ensure_locales(self):
@@ -236,6 +264,111 @@ class DemoLoader:
             translate_instance(page, self.locales[code], strings, user=self.admin)
             self.log(f"Translated the event calendar page into {code}")
         return page
+
+    def ensure_news_images(self):
+        """Give the demo's short articles a picture (the front page shows it).
+
+        A drawn sketch in the project's colours becomes an image block at the top of the
+        body, so that its alt text is translated with the article (a hero image's alt would be
+        the image's title, in one language for all). The report has its gallery already.
+        """
+        from django.core.files.images import ImageFile
+        from wagtail.images import get_image_model
+
+        from .demo_news import ARTICLES, PROJECTS, draw_demo_image, segment_text
+        from .models import NewsPage
+
+        Image = get_image_model()
+        for article in ARTICLES:
+            page = NewsPage.objects.filter(locale=self.home.locale, slug=article["slug"]).first()
+            if page is None or page.hero_image_id or page.body_images():
+                continue
+            colour = PROJECTS[article["project"]]["colour"]
+            content = draw_demo_image("hall", (colour, "#f3f6fa"), article["slug"])
+            image = Image(title=NEWS_IMAGE_ALT["kk"], file=ImageFile(
+                io.BytesIO(content), name=f"{article['slug']}.jpg"
+            ))
+            image.save()
+            # Inserted in place, the other blocks keep their ids (their translations hang on them).
+            page.body.insert(0, ("image", {"image": image, "alt_text": NEWS_IMAGE_ALT["kk"],
+                                           "decorative": False, "caption": ""}))
+            page.save_revision(user=self.admin).publish(user=self.admin)
+            for code, locale in self.locales.items():
+                if code != "kk" and page.has_translation(locale):
+                    translate_instance(page, locale, {
+                        segment_text(NEWS_IMAGE_ALT["kk"]): segment_text(NEWS_IMAGE_ALT[code])
+                    }, user=self.admin)
+            self.log(f"Gave the article {article['slug']} a picture")
+
+    def ensure_project_logos(self):
+        """Give the demo's party projects that have none a drawn logo (a ring in the project's
+        colour around a sign of its own), shared by every translation."""
+        from django.core.files.images import ImageFile
+        from PIL import Image as PillowImage
+        from PIL import ImageDraw
+        from wagtail.images import get_image_model
+
+        from engagement.models import Project
+
+        from .demo_news import PROJECTS
+
+        Image = get_image_model()
+        for number, (slug, data) in enumerate(PROJECTS.items()):
+            project = Project.objects.filter(slug=slug, locale=self.home.locale,
+                                             logo__isnull=True).first()
+            if project is None:
+                continue
+            picture = PillowImage.new("RGBA", (320, 320), (255, 255, 255, 0))
+            draw = ImageDraw.Draw(picture)
+            draw.ellipse((8, 8, 312, 312), fill="#ffffff", outline=data["colour"], width=28)
+            sides = 3 + number  # a triangle, a square, a pentagon, a hexagon
+            draw.regular_polygon((160, 160, 80), sides, fill=data["colour"])
+            content = io.BytesIO()
+            picture.save(content, "PNG")
+            logo = Image(title=f"{project.name} (logo)", file=ImageFile(
+                io.BytesIO(content.getvalue()), name=f"logo-{slug}.png"
+            ))
+            logo.save()
+            Project.objects.filter(translation_key=project.translation_key).update(logo=logo)
+            self.log(f"Gave the party project {slug} a logo")
+
+    def ensure_front_page(self):
+        """Arrange the home page's blocks (when it has none) and translate them into ru, en."""
+        from engagement.models import EventCalendarPage
+
+        from .demo_news import same_everywhere, segment_text
+
+        home = HomePage.objects.get(pk=self.home.pk)
+        if len(home.body):
+            return
+        events = EventCalendarPage.objects.child_of(home).first()
+        home.body = [
+            ("upcoming_events", {"heading": "", "count": 4, "projects": []}),
+            ("latest_news", {"heading": "", "count": 3}),
+            ("live_figures", {"heading": FRONT["figures_heading"]["kk"], "projects": [],
+                              "districts": [], "start_date": None, "end_date": None}),
+            ("projects", {"heading": "", "projects": []}),
+            ("call_to_action", {"heading": FRONT["cta_heading"]["kk"],
+                                "text": FRONT["cta_text"]["kk"],
+                                "link_label": FRONT["cta_link"]["kk"], "page": events,
+                                "url": ""}),
+        ]
+        home.save_revision(user=self.admin).publish(user=self.admin)
+        self.log("Arranged the front page")
+        for code, locale in self.locales.items():
+            if code == home.locale.language_code or not home.has_translation(locale):
+                continue
+            strings = {
+                segment_text(HOME["kk"][field]): segment_text(HOME[code][field])
+                for field in ("title", "intro")
+            }
+            strings.update({
+                segment_text(texts["kk"]): segment_text(texts[code]) for texts in FRONT.values()
+            })
+            strings[home.slug] = f"{home.slug}-{code}"
+            strings.update(same_everywhere("4", "3"))
+            translate_instance(home, locale, strings, user=self.admin)
+            self.log(f"Translated the front page into {code}")
 
     def ensure_translations(self, home):
         for code, locale in self.locales.items():

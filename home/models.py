@@ -7,7 +7,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.images.models import Filter
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
@@ -16,7 +16,7 @@ from wagtail_localize.models import TranslationSource
 from engagement.images import prefetch_renditions
 from engagement.models import Project
 
-from .blocks import NewsBodyBlock
+from .blocks import HomeBodyBlock, NewsBodyBlock
 
 
 class HomePage(Page):
@@ -28,7 +28,9 @@ class HomePage(Page):
         blank=True,
         help_text=_("One or two sentences under the title."),
     )
-    body = RichTextField(_("body"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    #: The front page's sections, arranged by editors: text, latest news, next events, figures,
+    #: projects, calls to action (:class:`~home.blocks.HomeBodyBlock`).
+    body = StreamField(HomeBodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]

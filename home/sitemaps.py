@@ -41,18 +41,25 @@ class MultilingualSitemap(Sitemap):
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)
-        entries = [(item, info) for item in pages for info in item.get_sitemap_urls(self.request)]
-        for _item, info in entries:
+        # A page may give several URLs (a routable page's routes, e.g. the calendar's project
+        # pages); the n-th URL of a page pairs with the n-th URL of each of its translations.
+        entries = [
+            (item, position, info) for item in pages
+            for position, info in enumerate(item.get_sitemap_urls(self.request))
+        ]
+        for _item, _position, info in entries:
             info["location"] = self.absolute(info["location"])
         # Alternates come from the same listing (a sitemap page holds up to 50,000 URLs, so a
         # page's translations are on the same sitemap page in practice): no query per page.
         languages = dict(Locale.objects.values_list("pk", "language_code"))
         by_key = defaultdict(dict)
-        for item, info in entries:
-            by_key[item.translation_key].setdefault(languages[item.locale_id], info["location"])
+        for item, position, info in entries:
+            by_key[item.translation_key, position].setdefault(
+                languages[item.locale_id], info["location"]
+            )
         urls, last_mods = [], set()
-        for item, info in entries:
-            translations = by_key[item.translation_key]
+        for item, position, info in entries:
+            translations = by_key[item.translation_key, position]
             if len(translations) > 1:
                 info["alternates"] = [
                     {"lang_code": code, "location": translations[code]}

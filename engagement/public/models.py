@@ -19,7 +19,9 @@ class EventCalendarPage(RoutablePageMixin, Page):
       technology);
     * ``<id>-<slug>/``: an event (``id`` is 12 hex digits of its translation key, the same in
       every language; the slug is only for reading);
-    * ``ical/`` and ``<id>-<slug>/ical/``: iCalendar feeds of the list and of one event.
+    * ``ical/`` and ``<id>-<slug>/ical/``: iCalendar feeds of the list and of one event;
+    * ``projects/`` and ``projects/<slug>/``: the party projects and each project's page
+      (``projects.py``).
 
     Filters come from GET parameters: ``?project=<slug>&district=<slug>&month=2026-12``.
     """
@@ -55,6 +57,23 @@ class EventCalendarPage(RoutablePageMixin, Page):
         from . import views
 
         return views.calendar_feed(self, request)
+
+    @re_path(r"^projects/$")
+    def project_index(self, request):
+        from . import projects
+
+        return projects.project_index(self, request)
+
+    @re_path(r"^projects/(?P<slug>[-\w]+)/$")
+    def project(self, request, slug):
+        from . import projects
+
+        return projects.project_page(self, request, slug)
+
+    def get_sitemap_urls(self, request=None):
+        from . import projects
+
+        return super().get_sitemap_urls(request) + projects.sitemap_urls(self, request)
 
     @re_path(rf"^(?P<short>{SHORT_ID_PATTERN})(?:-(?P<slug>[-\w]*))?/$")
     def event(self, request, short, slug=None):
