@@ -154,7 +154,7 @@ def public_projects(locale=None, base_url="", active_only=True):
     """
     locale = locale or active_locale()
     default_code = default_language_code()
-    rows = Project.objects.filter(
+    rows = Project.objects.party().filter(
         locale__language_code__in={default_code, locale.language_code}
     ).select_related("locale", "logo")
     canonical, shown = {}, {}
@@ -303,7 +303,8 @@ def sitemap_urls(page, request):
         return []
     lastmod = page.last_published_at or page.latest_revision_created_at
     slugs = sorted(
-        Project.objects.filter(locale__language_code=default_language_code(), active=True)
+        Project.objects.party()
+        .filter(locale__language_code=default_language_code(), active=True)
         .values_list("slug", flat=True)
     )
     return [{"location": f"{base}projects/", "lastmod": lastmod}] + [

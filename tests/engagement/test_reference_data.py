@@ -312,3 +312,16 @@ def test_planned_events_follow_the_day_of_the_run(monkeypatch):
                for event in events)
     # Run again the same day: enough are ahead, nothing is added.
     assert EngagementSeeder(random_seed=4).ensure_upcoming() == 0
+
+
+def test_a_programme_has_no_project_page_and_is_not_on_the_front_page(client):
+    programme(slug="nurly-zher-test")
+
+    index = client.get(PAGES["kk"] + "projects/").content.decode()
+    front = client.get("/").content.decode()
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert "«Кедергісіз келешек»" in index and "«Кедергісіз келешек»" in front
+    assert PROGRAMME_NAME not in index and PROGRAMME_NAME not in front
+    assert "nurly-zher-test" not in sitemap
+    assert client.get(PAGES["kk"] + "projects/nurly-zher-test/").status_code == 404
