@@ -94,7 +94,7 @@ CONTACTS = {
     },
     "en": {
         "title": "Contacts",
-        "intro": "Visit, call or write to the branch: the citizens' reception hours are below.",
+        "intro": "Visit, call or write to the branch: the citizens’ reception hours are below.",
     },
 }
 
@@ -112,7 +112,7 @@ SITE_IDENTITY = {
     "reception_hours_ru": "Понедельник – пятница: 9:00–18:00\nОбеденный перерыв: 13:00–14:00\n"
     "Приём граждан: вторник и четверг, 10:00–12:00",
     "reception_hours_en": "Monday to Friday: 9:00–18:00\nLunch break: 13:00–14:00\n"
-    "Citizens' reception: Tuesday and Thursday, 10:00–12:00",
+    "Citizens’ reception: Tuesday and Thursday, 10:00–12:00",
     "description_kk": HOME["kk"]["intro"],
     "description_ru": HOME["ru"]["intro"],
     "description_en": HOME["en"]["intro"],

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -80,14 +81,18 @@ def x_default(languages):
 
 @register.simple_tag(takes_context=True)
 def locale_home_url(context):
-    """The URL of the current site's home page in the active language (falls back to kk)."""
+    """The URL of the current site's home page in the active language (falls back to kk).
+
+    The translation comes with :func:`site_sections`' query, which the header makes anyway.
+    """
     from wagtail.models import Site
 
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return "/"
-    return site.root_page.localized.get_url(request) or "/"
+    home = site_sections(context).get("home") or site.root_page
+    return home.get_url(request) or "/"
 
 
 #: OpenGraph locale of each site language.
@@ -204,27 +209,44 @@ def search_max_length():
 
 @register.simple_tag(takes_context=True)
 def site_sections(context):
-    """The news index, the event calendar, the statistics page and the contacts page of the
-    active language, in one query.
+    """The site's home page, news index, event calendar, statistics page and contacts page in
+    the active language, in one query, made once per request.
 
-    Returns ``{"news": ..., "events": ..., "statistics": ..., "contacts": ...}``, each a page
-    or None (plain ``Page`` objects: the header needs only their URLs and titles).
+    Returns ``{"home": ..., "news": ..., "events": ..., "statistics": ..., "contacts": ...}``,
+    each a live page or None (plain ``Page`` objects: the header needs only their URLs and
+    titles).
     """
+    from wagtail.models import Site
+
     from engagement.models import EventCalendarPage, StatisticsPage
     from home.models import ContactPage, NewsIndexPage
 
+    request = context.get("request")
+    language = translation.get_language()
+    cached = getattr(request, "_site_sections", None)
+    if cached is not None and cached[0] == language:
+        return cached[1]
+    site = Site.find_for_request(request) if request is not None else None
+    # The routing has loaded the site's root page already.
+    home_key = site.root_page.translation_key if site is not None else None
     kinds = {
         ContentType.objects.get_for_model(NewsIndexPage).pk: "news",
         ContentType.objects.get_for_model(EventCalendarPage).pk: "events",
         ContentType.objects.get_for_model(StatisticsPage).pk: "statistics",
         ContentType.objects.get_for_model(ContactPage).pk: "contacts",
     }
-    sections = dict.fromkeys(kinds.values())
+    sections = {"home": None, **dict.fromkeys(kinds.values())}
+    wanted = Q(content_type_id__in=kinds)
+    if home_key is not None:
+        wanted |= Q(translation_key=home_key)
     pages = (
         Page.objects.live()
-        .filter(locale__language_code=translation.get_language(), content_type_id__in=kinds)
+        .filter(wanted, locale__language_code=language)
         .order_by("path")
     )
     for page in pages:
-        sections[kinds[page.content_type_id]] = sections[kinds[page.content_type_id]] or page
+        kind = "home" if page.translation_key == home_key else kinds[page.content_type_id]
+        sections[kind] = sections[kind] or page
+    if request is not None:
+        request._site_sections = (language, sections)
     return sections

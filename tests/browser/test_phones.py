@@ -29,6 +29,7 @@ ROUTES = [
     ("events refused filter", "/events/?project=atlantis&month=2026-13&page=x", 200),
     ("month view", "/events/2026/12/", 200),
     ("event page", "{event}", 200),
+    ("contacts", "/contacts/", 200),
     ("404", "/no-such-page-anywhere/", 404),
 ]
 PREFIXES = {"kk": "", "ru": "/ru", "en": "/en"}
