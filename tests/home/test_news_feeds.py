@@ -90,8 +90,10 @@ def test_sitemap_lists_every_locale_with_hreflang_alternates(client):
         assert entries[expected[code]] == expected
     assert entries["http://testserver/ru/"]["en"] == "http://testserver/en/"
     assert entries["http://testserver/ru/events/"]["kk"] == "http://testserver/events/"
-    # home, news index, five articles, the statistics and the events page, in three languages
-    assert len(entries) == 3 * 9
+    assert entries["http://testserver/en/contacts/"]["ru"] == "http://testserver/ru/contacts/"
+    # home, news index, five articles, the statistics, the events and the contacts page, in
+    # three languages
+    assert len(entries) == 3 * 10
 
 
 def test_sitemap_leaves_out_drafts_and_lists_untranslated_pages_alone(client):
