@@ -163,7 +163,9 @@ def meta_description(context, text=None):
 #: Query parameters that choose what a page shows; any other (utm_*, fbclid, gclid, a typo) is
 #: left out of the canonical URL. A filtered list is a list of its own (“the events of one
 #: project”), so its filters stay; the first page of a list is the list without ``page``.
-CANONICAL_PARAMETERS = ("q", "project", "district", "month", "day", "tag", "year", "page")
+CANONICAL_PARAMETERS = (
+    "q", "project", "district", "year", "month", "day", "status", "tag", "page",
+)
 
 
 @register.simple_tag(takes_context=True)
