@@ -19,6 +19,8 @@ urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
 ]
 
+# Development only: with DEBUG off Django serves no uploaded file, and in production nginx
+# serves /media/ and /static/ itself (deploy/nginx.conf, README "Production").
 if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns

@@ -34,6 +34,11 @@ DEFAULTS = {
     # Seconds a computed statistic may be served from the cache (0: never cached). Any change
     # to an event makes cached statistics stale at once, whatever this says.
     "ENGAGEMENT_STATS_CACHE_TIMEOUT": 600,
+    # Seconds a process trusts the statistics version it read from the database (the
+    # engagement_statisticsversion row) before reading it again: how long another process's
+    # change may take to reach it when the cache could not pass the change on (Redis down, or
+    # a local-memory cache per process).
+    "ENGAGEMENT_STATS_VERSION_CHECK_INTERVAL": 1.0,
     # max-age of the open-data responses (Cache-Control), in seconds.
     "ENGAGEMENT_OPEN_DATA_MAX_AGE": 60,
     # Results per page of the open-data list of events (the largest a client may ask for).
@@ -83,6 +88,10 @@ def legacy_fields():
     return {**DEFAULTS["ENGAGEMENT_LEGACY_FIELDS"], **get("ENGAGEMENT_LEGACY_FIELDS")}
 def stats_cache_timeout():
     return int(get("ENGAGEMENT_STATS_CACHE_TIMEOUT"))
+
+
+def stats_version_check_interval():
+    return float(get("ENGAGEMENT_STATS_VERSION_CHECK_INTERVAL"))
 
 
 def open_data_max_age():

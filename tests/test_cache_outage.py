@@ -279,3 +279,76 @@ def test_a_hung_redis_costs_a_short_timeout_not_a_hung_request(redis_server):
         redis_server.thaw()
         time.sleep(0.25)
         assert cache.get("x") == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_bump_lost_with_its_process_during_an_outage_still_reaches_the_others(
+    redis_server, demo_site, monkeypatch
+):
+    """The gap the in-process retry leaves: the process whose bump failed exits before Redis is
+    back, so nobody makes the bump up in Redis, and another process finds the figure from
+    before the change there. The database's version was counted up with the change."""
+    bump = stats_cache.missed_bump
+    monkeypatch.setattr(bump, "_retry_loop", lambda: setattr(bump, "retrying", False))
+    project_ = fresh_project()
+    event = held_event(project_, 10)
+    query = StatsQuery(projects=frozenset({project_.pk}))
+
+    with override_settings(CACHES=redis_server.cache_settings(),
+                           ENGAGEMENT_STATS_VERSION_CHECK_INTERVAL=0.5):
+        assert get_statistics(query).total.participants == 10  # cached in Redis
+        version_key = f"outage-test:1:{stats_cache.VERSION_KEY}"
+        version_before = redis_server.client().get(version_key)
+        # What the other process last read from the database, before the change.
+        seen_by_the_other_process = stats_cache.database_version.value
+
+        redis_server.freeze()
+        event.participants = 25
+        event.save()
+        assert bump.pending()
+        bump.since = None  # the process that made the change exits: its owed bump is lost
+        redis_server.thaw()
+        time.sleep(0.25)  # past RETRY_AFTER: Redis is used again
+        assert redis_server.client().get(version_key) == version_before, (
+            "Redis still holds the version (and the figure) from before the change"
+        )
+
+        # This process is now the other one, whose copy of the database version was read
+        # before the change, one check interval ago.
+        stats_cache.database_version.value = seen_by_the_other_process
+        stats_cache.database_version.read_at = time.monotonic() - 0.5
+        keys_before = _stats_keys(redis_server)
+        assert get_statistics(query).total.participants == 25
+        assert len(_stats_keys(redis_server)) > len(keys_before), "and it is cached again"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_the_cache_never_heard_of_reaches_a_process_within_the_check_interval(
+    demo_site, django_assert_num_queries
+):
+    """Several gunicorn workers with local-memory caches: a change in one worker bumps its own
+    cache only. The others learn of it from the database within the check interval."""
+    project_ = fresh_project()
+    event = held_event(project_, 10)
+    query = StatsQuery(projects=frozenset({project_.pk}))
+
+    with override_settings(ENGAGEMENT_STATS_VERSION_CHECK_INTERVAL=1.0):
+        assert get_statistics(query).total.participants == 10
+        version_before = cache.get(stats_cache.VERSION_KEY)
+        seen_before = stats_cache.database_version.value
+
+        # Another worker changes the event: its cache's bump never reaches this one's.
+        event.participants = 25
+        event.save()
+        cache.set(stats_cache.VERSION_KEY, version_before, None)
+        stats_cache.database_version.value = seen_before
+        stats_cache.database_version.read_at = time.monotonic()
+
+        # Within the interval this worker may still serve the figure it cached (no query) ...
+        with django_assert_num_queries(0):
+            assert get_statistics(query).total.participants == 10
+        # ... and once it has passed, one query reads the version and the figure is fresh.
+        time.sleep(1.05)
+        assert get_statistics(query).total.participants == 25
+        with django_assert_num_queries(0):
+            assert get_statistics(query).total.participants == 25

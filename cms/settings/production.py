@@ -40,7 +40,12 @@ STORAGES = {
 }
 
 # HTTPS. Behind a proxy that terminates TLS, it must set X-Forwarded-Proto.
+# deploy/nginx.conf overwrites it, passes the client's Host as Host (so X-Forwarded-Host is
+# not needed and not trusted) and the port it received as X-Forwarded-Port, which Wagtail's
+# site lookup reads (the request's port would otherwise be gunicorn's).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+USE_X_FORWARDED_HOST = False
+USE_X_FORWARDED_PORT = True
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "true").lower() == "true"
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 # Both are promises about every subdomain and, once preloaded, hard to take back: off unless

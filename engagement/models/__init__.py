@@ -18,7 +18,7 @@ from .pages import StatisticsPage
 from .places import DISTRICT_KINDS, Place, PlaceKind, PlaceTransfer
 from .projects import Project
 from .scope import OrganiserScope
-from .stats import MonthlyTotal
+from .stats import MonthlyTotal, StatisticsVersion
 
 __all__ = [
     "BREAKDOWN_FIELDS",
@@ -32,6 +32,7 @@ __all__ = [
     "EventStatus",
     "LegacyObject",
     "MonthlyTotal",
+    "StatisticsVersion",
     "OrganiserScope",
     "Place",
     "PlaceKind",

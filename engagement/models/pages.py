@@ -13,6 +13,8 @@ class StatisticsPage(Page):
     """The public results: headline totals, then participants by project, by month and by
     district, each as an SVG chart followed by a table. Filters come from GET parameters
     (``?project=slug&district=slug&year=2021``); an invalid value is reported and ignored.
+    Each figure links to the list of the events it counts (``engagement.stats.links``), and the
+    districts have a schematic map (``engagement.stats.district_map``).
     """
 
     intro = RichTextField(
@@ -36,7 +38,9 @@ class StatisticsPage(Page):
     def get_context(self, request, *args, **kwargs):
         from engagement.stats import get_statistics, presentation, years_with_events
         from engagement.stats.catalogue import Catalogue
+        from engagement.stats.district_map import district_map
         from engagement.stats.forms import StatisticsFilterForm
+        from engagement.stats.links import EventLinks
 
         context = super().get_context(request, *args, **kwargs)
         catalogue = Catalogue()
@@ -44,8 +48,10 @@ class StatisticsPage(Page):
             request.GET or None, catalogue=catalogue, years=years_with_events()
         )
         statistics = get_statistics(form.query())
-        projects = presentation.project_rows(statistics, catalogue)
-        districts = presentation.district_rows(statistics, catalogue)
+        # Every figure links to the events it counts, in the calendar of the same language.
+        links = EventLinks.for_request(request, form)
+        projects = presentation.project_rows(statistics, catalogue, links)
+        districts = presentation.district_rows(statistics, catalogue, links)
         context.update({
             "base_template": conf.base_template(),
             "form": form,
@@ -56,7 +62,11 @@ class StatisticsPage(Page):
             "breakdown_labels": presentation.BREAKDOWN_LABELS,
             "project_rows": projects,
             "district_rows": districts,
-            "month_rows": presentation.month_rows(statistics),
+            "month_rows": presentation.month_rows(statistics, links),
+            "total_link": links.total() if links and statistics.total.events else "",
+            "district_map": district_map(
+                statistics, catalogue, links, chosen=set(form.valid_data.get("district") or ())
+            ),
             "project_chart": presentation.project_chart(projects),
             "district_chart": presentation.district_chart(districts),
             "month_chart": presentation.month_chart(statistics),

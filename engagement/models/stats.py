@@ -47,3 +47,23 @@ class MonthlyTotal(models.Model):
 
     def __str__(self):
         return f"{self.project_id}/{self.district_id}/{self.month:%Y-%m}/{self.count_kind}"
+
+
+class StatisticsVersion(models.Model):
+    """The statistics version as the database knows it: one row, counted up by every change to
+    an event when it commits (``engagement.stats.cache``).
+
+    Cached statistics are keyed by this number as well as by the version in the cache, so a
+    change whose bump in the cache failed (Redis down), or went to one process's local-memory
+    cache only, still makes every process's cached figures stale: each reads this row at most
+    once per ``ENGAGEMENT_STATS_VERSION_CHECK_INTERVAL`` seconds.
+    """
+
+    value = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = _("statistics version")
+        verbose_name_plural = _("statistics versions")
+
+    def __str__(self):
+        return str(self.value)

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Sum
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
@@ -98,7 +98,8 @@ def event_list(page, request):
     catalogue = Catalogue()
     form = _form(request, catalogue)
     locale = active_locale()
-    events = UpcomingThenPast(form.apply(public_events()))
+    filtered = form.apply(public_events())
+    events = UpcomingThenPast(filtered)
     number, page_notice = _page_number(request)
     paginator = Paginator(events, PER_PAGE)
     page_obj = paginator.get_page(number)
@@ -118,6 +119,9 @@ def event_list(page, request):
         "elided_page_range": paginator.get_elided_page_range(page_obj.number),
         "filter_query": query,
         "page_notice": page_notice,
+        # Held events only (a statistics figure's list): their headcounts add up as there.
+        "participants_total": filtered.aggregate(
+            total=Sum("participants", default=0))["total"] if form.held_only else None,
         "names": catalogue,
         "this_month_url": _month_url(page, timezone.localdate(timezone=conf.event_time_zone()),
                                      form),

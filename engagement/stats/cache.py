@@ -2,9 +2,17 @@
 
 Every cached result is stored under the current *statistics version*. Any change to an event
 bumps the version when its transaction commits (from signal receivers), so the next request
-computes afresh; old entries are never read again and expire. The version lives in Django's
-cache, so with Redis (``REDIS_URL``) every process and server sees the same one; the
-local-memory cache of the default set-up is per process.
+computes afresh; old entries are never read again and expire. The version has two parts:
+
+* a counter in Django's cache, so with Redis (``REDIS_URL``) every process and server sees a
+  bump at once;
+* a counter in the database (:class:`engagement.models.StatisticsVersion`, one row, one
+  ``UPDATE`` per committed change), which each process reads at most once per
+  ``ENGAGEMENT_STATS_VERSION_CHECK_INTERVAL`` seconds (1 by default; at once after a change of
+  its own). It carries the change to every process when the cache could not: a bump that
+  failed because Redis was down, or the per-process local-memory cache of the default set-up
+  (several gunicorn workers). So no process serves a figure from before a change for longer
+  than that interval after the change (and after Redis is back), whatever the cache did.
 
 Until the change commits, other connections cannot see it, and the old figures they cache are
 made stale by the bump at commit. The connection that made the change can see it at once: it
@@ -26,10 +34,12 @@ empty answer (a backend that fails open returns ``None`` from ``get`` and ``incr
   second of Redis answering again. A missed bump is forgotten after the stats cache timeout
   (``ENGAGEMENT_STATS_CACHE_TIMEOUT``): every value stored before the change has expired by
   then, since none is stored for longer.
-* What remains: another process that reads Redis between Redis's return and the retry (about a
-  second), or a process that missed a bump and exits before Redis returns, can serve a figure
-  from before the change until that value expires (at most the stats cache timeout). A
-  version kept in the database would close that gap at the cost of one query per statistic.
+* Other processes, and a process that missed a bump and exited before Redis returned: the
+  database counter was counted up with the change, so within the check interval their keys
+  differ from those of the figures cached before it.
+* The database counter cannot be read or counted up (the database failing right after a
+  commit): nothing is cached while it cannot be read; a failed count-up is logged, and the
+  in-process retry above still makes up for the cache's part.
 """
 
 import hashlib
@@ -38,7 +48,8 @@ import threading
 import time
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, IntegrityError, transaction
+from django.db.models import F
 
 from engagement import conf
 
@@ -122,13 +133,61 @@ def _cache_call(method, *args, default=None):
         return default
 
 
+class _DatabaseVersion:
+    """This process's copy of the database's statistics version, read again once it is older
+    than the check interval (or at once after a change of this process)."""
+
+    def __init__(self):
+        self.value = None
+        self.read_at = None  # time.monotonic() of the read; None: read at the next use
+
+    def get(self):
+        read_at = self.read_at
+        if read_at is None or time.monotonic() - read_at >= conf.stats_version_check_interval():
+            from engagement.models import StatisticsVersion
+
+            try:
+                value = StatisticsVersion.objects.filter(pk=1).values_list("value", flat=True)
+                value = value.first() or 0  # no row yet: no change counted yet
+            except DatabaseError as error:
+                logger.debug("Statistics version not read from the database: %r", error)
+                return None
+            self.value, self.read_at = value, time.monotonic()
+        return self.value
+
+    def expire(self):
+        self.read_at = None
+
+    def bump(self):
+        """Count the database's version up (autocommit: the change it follows has committed)."""
+        from engagement.models import StatisticsVersion
+
+        try:
+            if not StatisticsVersion.objects.filter(pk=1).update(value=F("value") + 1):
+                try:
+                    with transaction.atomic():
+                        StatisticsVersion.objects.create(pk=1, value=_fresh_version())
+                except IntegrityError:  # another process created it meanwhile
+                    StatisticsVersion.objects.filter(pk=1).update(value=F("value") + 1)
+        except DatabaseError as error:
+            logger.warning("Could not count the statistics version up in the database: %r", error)
+        finally:
+            self.expire()
+
+
+database_version = _DatabaseVersion()
+
+
 def current_version():
-    """The statistics version, or ``None`` when the cache cannot say."""
+    """The statistics version, or ``None`` when the cache or the database cannot say."""
     version = _cache_call(cache.get, VERSION_KEY)
     if version is None:
         _cache_call(cache.add, VERSION_KEY, _fresh_version(), None)
         version = _cache_call(cache.get, VERSION_KEY)
-    return version
+    if version is None:
+        return None
+    stored = database_version.get()
+    return None if stored is None else f"{version}.{stored}"
 
 
 def bump_version(using=None):
@@ -145,6 +204,7 @@ def has_uncommitted_changes(using=None):
 
 
 def _bump():
+    database_version.bump()
     if not _try_bump():
         missed_bump.remember()
 

@@ -84,7 +84,9 @@ def test_the_filter_form_is_submitted_with_the_keyboard(page):
     page.locator("#id_project").focus()
     page.keyboard.press("ArrowDown")  # the first project of the list
     page.keyboard.press("Tab")  # district
+    page.keyboard.press("Tab")  # year
     page.keyboard.press("Tab")  # month
+    page.keyboard.press("Tab")  # held or all events
     page.keyboard.press("Tab")  # the "Show" button
     assert page.evaluate("document.activeElement.type") == "submit"
     page.keyboard.press("Enter")

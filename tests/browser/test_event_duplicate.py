@@ -1,13 +1,11 @@
 """"Duplicate" in the events listing makes a new draft of the event for the user."""
 
 from engagement.models import Event
-from tests.browser.groups import restore_group_permissions
 from tests.engagement.forms import event_url
 from tests.engagement.helpers import district, make_event, make_organiser, project
 
 
 def test_duplicate_from_the_listing_saves_a_new_unlocked_draft(browser_session):
-    restore_group_permissions()
     p = project()
     alice = make_organiser(projects=[p], username="alice")
     bob = make_organiser(projects=[p], username="bob")

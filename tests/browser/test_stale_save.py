@@ -5,7 +5,6 @@ import re
 
 from engagement.models import Event
 from engagement.services.editing import local_time_label
-from tests.browser.groups import restore_group_permissions
 from tests.engagement.forms import event_url
 from tests.engagement.helpers import district, make_event, make_organiser, project
 
@@ -41,7 +40,6 @@ def latest(event):
 
 
 def test_the_second_save_of_a_stale_event_form_is_refused_until_confirmed(browser_session):
-    restore_group_permissions()
     p = project()
     alice = make_organiser(projects=[p], username="alice")
     make_organiser(projects=[p], username="bob")

@@ -1,51 +1,14 @@
 """An organiser submits an event, withdraws it from moderation, corrects it and submits it again;
 a moderator reads who withdrew it."""
 
-import importlib
 import re
 
-import pytest
-from django.apps import apps
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
-from wagtail.models import (
-    GroupApprovalTask,
-    Workflow,
-    WorkflowContentType,
-    WorkflowState,
-    WorkflowTask,
-)
+from wagtail.models import WorkflowState
 
 from engagement.models import Event, EventLogEntry
 from tests.engagement.helpers import district, make_event, make_organiser, make_user, project
 
 SHOTS = "/tmp/drafts-shots"
-
-
-@pytest.fixture
-def moderation(demo_site):
-    """The groups and the events' workflow that the migrations create.
-
-    A transactional test before this one (the live server's) flushes them with the rest of
-    the database, so they are created again here as the migrations would.
-    """
-    moderators, _created = Group.objects.get_or_create(name="Moderators")
-    moderators.permissions.add(Permission.objects.get(codename="access_admin"))
-    workflow, _created = Workflow.objects.get_or_create(
-        name="Moderators approval", defaults={"active": True}
-    )
-    if not workflow.workflow_tasks.exists():
-        task = GroupApprovalTask.objects.filter(name="Moderators approval").first()
-        if task is None:
-            task = GroupApprovalTask.objects.create(name="Moderators approval", active=True)
-        task.groups.add(moderators)
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    migration = importlib.import_module("engagement.migrations.0004_groups_and_workflow")
-    migration.setup(apps, None)
-    WorkflowContentType.objects.update_or_create(
-        content_type=ContentType.objects.get_for_model(Event), defaults={"workflow": workflow}
-    )
-    return workflow
 
 
 def edit_path(event):
@@ -61,7 +24,7 @@ def click_action(tab, name):
 
 
 def test_an_organiser_withdraws_corrects_and_resubmits_and_a_moderator_sees_it(
-        browser_session, moderation):
+        browser_session, demo_site):
     talgar = district("talgar-district")
     organiser = make_organiser(districts=[talgar], username="aigul", language="kk")
     organiser.first_name, organiser.last_name = "Айгүл", "Сәрсенова"
