@@ -8,13 +8,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.feeds import NewsFeed
 from home.sitemaps import MultilingualSitemap
-from home.views import search
+from home.views import favicon, robots_txt, search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # One sitemap for every locale, with hreflang alternates.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 # Development only: with DEBUG off Django serves no uploaded file, and in production nginx

@@ -6,6 +6,7 @@ on a site that editors have already changed.
 
 import io
 import logging
+from decimal import Decimal
 from io import StringIO
 
 from django.conf import settings
@@ -81,6 +82,51 @@ EVENTS = {
     },
 }
 
+#: The contacts page under each home page (the same slug in every language, like /events/).
+CONTACTS = {
+    "kk": {
+        "title": "Байланыс",
+        "intro": "Филиалға келіңіз, қоңырау шалыңыз немесе хат жазыңыз: азаматтарды қабылдау "
+        "уақыты төменде көрсетілген.",
+    },
+    "ru": {
+        "title": "Контакты",
+        "intro": "Приходите, звоните или пишите в филиал: часы приёма граждан указаны ниже.",
+    },
+    "en": {
+        "title": "Contacts",
+        "intro": "Visit, call or write to the branch: the citizens’ reception hours are below.",
+    },
+}
+
+#: The site identity of the demo: an office in Konaev, the region's centre since 2022. The
+#: phone (Konaev's area code 72772), the e-mail and the networks' accounts are made up.
+SITE_IDENTITY = {
+    "name_kk": HOME["kk"]["title"],
+    "name_ru": HOME["ru"]["title"],
+    "name_en": HOME["en"]["title"],
+    "address_kk": "Алматы облысы, Қонаев қаласы, Абай көшесі, 20, 2-қабат",
+    "address_ru": "Алматинская область, г. Конаев, ул. Абая, 20, 2-й этаж",
+    "address_en": "20 Abai Street, 2nd floor, Konaev, Almaty Region",
+    "reception_hours_kk": "Дүйсенбі – жұма: 9:00–18:00\nТүскі үзіліс: 13:00–14:00\n"
+    "Азаматтарды қабылдау: сейсенбі мен бейсенбі, 10:00–12:00",
+    "reception_hours_ru": "Понедельник – пятница: 9:00–18:00\nОбеденный перерыв: 13:00–14:00\n"
+    "Приём граждан: вторник и четверг, 10:00–12:00",
+    "reception_hours_en": "Monday to Friday: 9:00–18:00\nLunch break: 13:00–14:00\n"
+    "Citizens’ reception: Tuesday and Thursday, 10:00–12:00",
+    "description_kk": HOME["kk"]["intro"],
+    "description_ru": HOME["ru"]["intro"],
+    "description_en": HOME["en"]["intro"],
+    "phone": "+7 72772 4 12 30",
+    "email": "info@almaty.example.kz",
+    "latitude": Decimal("43.866700"),
+    "longitude": Decimal("77.063300"),
+    "telegram_url": "https://t.me/almaty_oblys_filial",
+    "instagram_url": "https://www.instagram.com/almaty_oblys_filial/",
+    "facebook_url": "https://www.facebook.com/almaty.oblys.filial",
+    "youtube_url": "https://www.youtube.com/@almaty_oblys_filial",
+}
+
 
 #: The alt text of the sketches that illustrate the demo's short articles.
 NEWS_IMAGE_ALT = {
@@ -127,6 +173,8 @@ class DemoLoader:
             self.ensure_news_images()
             self.ensure_project_logos()
             self.ensure_front_page()
+            self.ensure_site_identity()
+            self.ensure_contact_page()
         return self
 
     def ensure_locales(self):
@@ -369,6 +417,44 @@ class DemoLoader:
             strings.update(same_everywhere("4", "3"))
             translate_instance(home, locale, strings, user=self.admin)
             self.log(f"Translated the front page into {code}")
+
+    def ensure_site_identity(self):
+        """Fill the default site's identity setting where it is still empty."""
+        from .identity import SiteIdentity
+
+        site = Site.objects.filter(is_default_site=True).first()
+        identity = SiteIdentity.for_site(site)
+        missing = [name for name, value in SITE_IDENTITY.items()
+                   if getattr(identity, name) in ("", None)]
+        if missing:
+            for name in missing:
+                setattr(identity, name, SITE_IDENTITY[name])
+            identity.save()
+            self.log("Filled in the site identity: " + ", ".join(missing))
+        return identity
+
+    def ensure_contact_page(self):
+        """The contacts page under each home page (kk, with ru and en translations)."""
+        from .demo_news import same_everywhere, segment_text
+        from .identity import ContactPage
+
+        page = ContactPage.objects.child_of(self.home).first()
+        if page is None:
+            page = ContactPage(slug="contacts", locale=self.home.locale, **CONTACTS["kk"])
+            self.home.add_child(instance=page)
+            page.save_revision(user=self.admin).publish()
+            self.log("Created the contacts page")
+        for code in ("ru", "en"):
+            if page.has_translation(self.locales[code]):
+                continue
+            strings = {
+                segment_text(CONTACTS["kk"][field]): segment_text(CONTACTS[code][field])
+                for field in ("title", "intro")
+            }
+            strings.update(same_everywhere(page.slug))
+            translate_instance(page, self.locales[code], strings, user=self.admin)
+            self.log(f"Translated the contacts page into {code}")
+        return page
 
     def ensure_translations(self, home):
         for code, locale in self.locales.items():

@@ -252,3 +252,7 @@ class NewsPage(Page):
         context["tags_language"] = source_language(self)
         context["news_index"] = self.get_parent()
         return context
+
+
+# The site identity setting and the contacts page live in their own module.
+from .identity import ContactPage, SiteIdentity  # noqa: E402, F401

@@ -1,7 +1,12 @@
-"""The site's search page, one per locale (``/search/``, ``/ru/search/``, ``/en/search/``)."""
+"""The site's search page, one per locale (``/search/``, ``/ru/search/``, ``/en/search/``), and
+``/robots.txt`` and ``/favicon.ico``."""
+
+from pathlib import Path
 
 from django.core.paginator import Paginator
+from django.http import FileResponse, HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
@@ -45,3 +50,21 @@ def search(request):
             "max_length": MAX_QUERY_LENGTH,
         },
     )
+
+
+def robots_txt(request):
+    """``/robots.txt``: every public page may be crawled, the admin not; names the sitemap."""
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Allow: /", "Disallow: /admin/", "", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+#: The icon browsers ask for at ``/favicon.ico`` whatever the page says.
+FAVICON = Path(__file__).resolve().parent / "static" / "favicon.ico"
+
+
+def favicon(request):
+    """``/favicon.ico``, the same file as the static one the pages link to."""
+    response = FileResponse(FAVICON.open("rb"), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -1,11 +1,20 @@
-"""Template tags for the site's frame: the language switcher and hreflang alternates."""
+"""Template tags for the site's frame: the language switcher, hreflang alternates, the site
+identity, canonical links and descriptions."""
+
+import html
+from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from wagtail.blocks import StreamValue
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 
 register = template.Library()
 
@@ -72,14 +81,18 @@ def x_default(languages):
 
 @register.simple_tag(takes_context=True)
 def locale_home_url(context):
-    """The URL of the current site's home page in the active language (falls back to kk)."""
+    """The URL of the current site's home page in the active language (falls back to kk).
+
+    The translation comes with :func:`site_sections`' query, which the header makes anyway.
+    """
     from wagtail.models import Site
 
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return "/"
-    return site.root_page.localized.get_url(request) or "/"
+    home = site_sections(context).get("home") or site.root_page
+    return home.get_url(request) or "/"
 
 
 #: OpenGraph locale of each site language.
@@ -92,39 +105,150 @@ def og_locale(language_code):
     return OG_LOCALES.get(language_code, language_code)
 
 
+#: The length at which descriptions are cut (search engines show about 160 characters).
+DESCRIPTION_LENGTH = 200
+
+
+def plain_text(value):
+    """Rich text, a StreamField or plain text → one line of plain text (``""`` for none)."""
+    if value is None:
+        return ""
+    if isinstance(value, StreamValue):
+        # The first paragraph of text; other blocks (images, lists of news) are not rendered
+        # for this, which could cost queries.
+        for block in value:
+            if isinstance(block.value, RichText | str):
+                text = plain_text(block.value)
+                if text:
+                    return text
+        return ""
+    if isinstance(value, RichText):
+        value = value.source
+    text = html.unescape(strip_tags(str(value)))
+    return " ".join(text.split())
+
+
+def _page_text(page):
+    """The page's search description, else its lead, introduction or the first text of its
+    body."""
+    for name in ("search_description", "lead", "intro", "body"):
+        text = plain_text(getattr(page, name, None))
+        if text:
+            return text
+    return ""
+
+
 @register.filter
 def share_description(page):
     """The description for search engines and social networks: the page's search
-    description, else its lead or introduction (shortened)."""
-    from django.utils.text import Truncator
+    description, else its lead or introduction, else the first text of its body (shortened)."""
+    return Truncator(_page_text(page)).chars(DESCRIPTION_LENGTH)
 
-    fields = ("search_description", "lead", "intro")
-    text = next((value for value in (getattr(page, name, "") for name in fields) if value), "")
-    return Truncator(" ".join(text.split())).chars(200)
+
+@register.simple_tag(takes_context=True)
+def meta_description(context, text=None):
+    """The page's ``<meta name="description">`` text: ``text`` when it has any (e.g. an event's
+    description), else the page's own (see :func:`share_description`), else the site
+    identity's description in the active language."""
+    found = plain_text(text)
+    if not found:
+        page = context.get("page")
+        found = _page_text(page) if isinstance(page, Page) else ""
+    if not found:
+        identity = site_identity(context)
+        found = identity.description.value if identity is not None else ""
+    return Truncator(found).chars(DESCRIPTION_LENGTH)
+
+
+#: Query parameters that choose what a page shows; any other (utm_*, fbclid, gclid, a typo) is
+#: left out of the canonical URL. A filtered list is a list of its own (“the events of one
+#: project”), so its filters stay; the first page of a list is the list without ``page``.
+CANONICAL_PARAMETERS = (
+    "q", "project", "district", "year", "month", "day", "status", "tag", "page",
+)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The absolute canonical URL of the request: ``canonical_url`` from the context if a view
+    gives one, else the path with the known parameters only, in a fixed order."""
+    if context.get("canonical_url"):
+        return context["canonical_url"]
+    request = context.get("request")
+    if request is None:
+        return ""
+    query = []
+    for name in CANONICAL_PARAMETERS:
+        for value in request.GET.getlist(name):
+            value = value.strip()
+            if value and not (name == "page" and value == "1"):
+                query.append((name, value))
+    url = request.build_absolute_uri(request.path)
+    return f"{url}?{urlencode(query)}" if query else url
+
+
+@register.simple_tag(takes_context=True)
+def site_identity(context):
+    """The current site's :class:`~home.identity.SiteIdentity` (one query per request; Wagtail
+    keeps it on the request), or None without a request or a site (the 500 page)."""
+    from wagtail.models import Site
+
+    from home.identity import SiteIdentity
+
+    request = context.get("request")
+    if request is None or Site.find_for_request(request) is None:
+        return None
+    return SiteIdentity.for_request(request)
+
+
+@register.simple_tag
+def search_max_length():
+    """The longest search text the search page takes (the header's search box says it too)."""
+    from engagement.services.search import MAX_QUERY_LENGTH
+
+    return MAX_QUERY_LENGTH
 
 
 @register.simple_tag(takes_context=True)
 def site_sections(context):
-    """The news index, the event calendar and the statistics page of the active language, in
-    one query.
+    """The site's home page, news index, event calendar, statistics page and contacts page in
+    the active language, in one query, made once per request.
 
-    Returns ``{"news": ..., "events": ..., "statistics": ...}``, each a page or None (plain
-    ``Page`` objects: the header needs only their URLs and titles).
+    Returns ``{"home": ..., "news": ..., "events": ..., "statistics": ..., "contacts": ...}``,
+    each a live page or None (plain ``Page`` objects: the header needs only their URLs and
+    titles).
     """
-    from engagement.models import EventCalendarPage, StatisticsPage
-    from home.models import NewsIndexPage
+    from wagtail.models import Site
 
+    from engagement.models import EventCalendarPage, StatisticsPage
+    from home.models import ContactPage, NewsIndexPage
+
+    request = context.get("request")
+    language = translation.get_language()
+    cached = getattr(request, "_site_sections", None)
+    if cached is not None and cached[0] == language:
+        return cached[1]
+    site = Site.find_for_request(request) if request is not None else None
+    # The routing has loaded the site's root page already.
+    home_key = site.root_page.translation_key if site is not None else None
     kinds = {
         ContentType.objects.get_for_model(NewsIndexPage).pk: "news",
         ContentType.objects.get_for_model(EventCalendarPage).pk: "events",
         ContentType.objects.get_for_model(StatisticsPage).pk: "statistics",
+        ContentType.objects.get_for_model(ContactPage).pk: "contacts",
     }
-    sections = dict.fromkeys(kinds.values())
+    sections = {"home": None, **dict.fromkeys(kinds.values())}
+    wanted = Q(content_type_id__in=kinds)
+    if home_key is not None:
+        wanted |= Q(translation_key=home_key)
     pages = (
         Page.objects.live()
-        .filter(locale__language_code=translation.get_language(), content_type_id__in=kinds)
+        .filter(wanted, locale__language_code=language)
         .order_by("path")
     )
     for page in pages:
-        sections[kinds[page.content_type_id]] = sections[kinds[page.content_type_id]] or page
+        kind = "home" if page.translation_key == home_key else kinds[page.content_type_id]
+        sections[kind] = sections[kind] or page
+    if request is not None:
+        request._site_sections = (language, sections)
     return sections

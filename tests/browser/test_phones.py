@@ -31,6 +31,7 @@ ROUTES = [
     ("event page", "{event}", 200),
     ("party projects", "/events/projects/", 200),
     ("project page", "/events/projects/kedergisiz-keleshek/", 200),
+    ("contacts", "/contacts/", 200),
     ("404", "/no-such-page-anywhere/", 404),
 ]
 PREFIXES = {"kk": "", "ru": "/ru", "en": "/en"}

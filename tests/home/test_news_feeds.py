@@ -90,12 +90,14 @@ def test_sitemap_lists_every_locale_with_hreflang_alternates(client):
         assert entries[expected[code]] == expected
     assert entries["http://testserver/ru/"]["en"] == "http://testserver/en/"
     assert entries["http://testserver/ru/events/"]["kk"] == "http://testserver/events/"
-    # home, news index, five articles, the statistics and the events page, and the calendar's
-    # project index and project pages (one per active project), in three languages
+    assert entries["http://testserver/en/contacts/"]["ru"] == "http://testserver/ru/contacts/"
+    # home, news index, five articles, the statistics, the events and the contacts page, and
+    # the calendar's project index and project pages (one per active party project), in three
+    # languages
     from engagement.models import Project
 
-    projects = Project.objects.filter(locale__language_code="kk", active=True).count()
-    assert len(entries) == 3 * (9 + 1 + projects)
+    projects = Project.objects.party().filter(locale__language_code="kk", active=True).count()
+    assert len(entries) == 3 * (10 + 1 + projects)
     assert entries["http://testserver/ru/events/projects/"]["en"] == (
         "http://testserver/en/events/projects/"
     )
