@@ -5,22 +5,25 @@ demo site, then bulk-inserts live events of the four party projects spread from 
 a year from today (so the feed, which covers the last 90 days and everything ahead, holds a
 realistic share of them). It requests, through Django's test client, the calendar list, the
 month view of this month, an event page and the full iCal feed, and prints the median time
-(wall and CPU) and the queries per request. The baseline is the demo's home page (a title and
-a sentence, as a bare ``wagtail start`` home page) served the same way.
+(wall and CPU) and the queries per request. The baseline is a bare ``wagtail start`` home page
+(a plain page with Wagtail's own welcome templates, see ``bench/bare.py``) served the same way:
+same routing, site, locale and middleware, without this site's header and navigation.
 
     .venv/bin/python bench/calendar.py                  # SQLite, both sizes
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/engagement .venv/bin/python bench/calendar.py
 
-Targets: each HTML page within 3x the CPU time of the home page; the feed under 300 ms at
+Targets: each HTML page within 3x the CPU time of the bare page; the feed under 300 ms at
 30,000 events. The feed is measured cold (every cache cleared before each request), after a
 change (the statistics version bumped, as any event change does: the whole feed is rebuilt from
 the per-event cache) and warm (the whole feed cached).
-Options: ``--sizes 3000,30000``, ``--repeat N`` (default 20).
+Options: ``--sizes 3000,30000``, ``--repeat N`` (default 20), ``--profile DIR`` (a pyinstrument
+profile of ten requests of each URL, as text, in ``DIR``).
 """
 
 import argparse
 import datetime
 import os
+import re
 import statistics
 import sys
 import time
@@ -30,6 +33,7 @@ from pathlib import Path
 # This file's name hides the standard library's ``calendar`` from the other modules unless
 # bench/ leaves the path: the project root takes its place.
 sys.path[0] = str(Path(__file__).resolve().parents[1])
+sys.path.append(str(Path(__file__).resolve().parent))  # bare.py, after the standard library
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
 
 BATCH = 5_000
@@ -41,6 +45,8 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="3000,30000")
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--profile", metavar="DIR",
+                        help="also write a pyinstrument profile of each URL to DIR")
     return parser.parse_args()
 
 
@@ -109,6 +115,21 @@ def measure(client, url, repeat, before=None):
         len(response.content)
 
 
+def profile(client, url, before, path):
+    """A pyinstrument profile of ten requests of ``url``, written to ``path`` as text."""
+    from pyinstrument import Profiler
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    profiler = Profiler(interval=0.0005)
+    for _ in range(10):
+        if before:
+            before()
+        profiler.start()
+        client.get(url)
+        profiler.stop()
+    path.write_text(profiler.output_text(unicode=True, show_all=False))
+
+
 def urls():
     from django.utils import timezone
 
@@ -141,12 +162,16 @@ def main():
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
+    from bare import add_bare_page, install_templates
+
+    install_templates()
     from engagement.stats.cache import _bump as bump  # what an event change does at commit
 
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         call_command("load_demo", verbosity=0)
+        bare_url = add_bare_page()
         client = Client()
         print(f"{os.cpu_count()} CPUs; database {connection.vendor}; {options.repeat} timed "
               "requests per URL (median)")
@@ -164,10 +189,10 @@ def main():
             print(f"\n== {Event.objects.count():,} events ({in_feed:,} in the feed); "
                   f"built in {time.perf_counter() - started:.0f} s")
             print(f"{'page':34} {'wall ms':>8} {'CPU ms':>8} {'queries':>8} {'KB':>7} "
-                  f"{'CPU / home':>10}")
-            home = measure(client, "/", options.repeat)
-            print(f"{'baseline: home page /':34} {home[0]:8.1f} {home[1]:8.1f} {home[2]:8.0f} "
-                  f"{home[3] / 1024:7.0f} {1:10.1f}")
+                  f"{'CPU / bare':>10}")
+            home = measure(client, bare_url, options.repeat)
+            print(f"{'baseline: wagtail start page':34} {home[0]:8.1f} {home[1]:8.1f} "
+                  f"{home[2]:8.0f} {home[3] / 1024:7.0f} {1:10.1f}")
             for label, url in urls():
                 before = {"cold": cache.clear, "change": bump}.get(
                     next((word for word in ("cold", "change") if word in label), None))
@@ -175,6 +200,9 @@ def main():
                 ratio = result[1] / home[1] if home[1] else 0
                 print(f"{label:34} {result[0]:8.1f} {result[1]:8.1f} {result[2]:8.0f} "
                       f"{result[3] / 1024:7.0f} {ratio:10.1f}")
+                if options.profile:
+                    name = re.sub(r"\W+", "-", label).strip("-")
+                    profile(client, url, before, Path(options.profile) / f"{size}-{name}.txt")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

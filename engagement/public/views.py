@@ -98,7 +98,7 @@ def event_list(page, request):
     catalogue = Catalogue()
     form = _form(request, catalogue)
     locale = active_locale()
-    events = UpcomingThenPast(form.apply(public_events()))
+    events = UpcomingThenPast(form.apply(public_events()), cache_parts=(form.query_string(),))
     number, page_notice = _page_number(request)
     paginator = Paginator(events, PER_PAGE)
     page_obj = paginator.get_page(number)
