@@ -412,13 +412,6 @@ def _ical_response(content, filename, attachment=False):
     return response
 
 
-FEED_FIELDS = (
-    "translation_key", "locale", "title", "start", "end", "venue_address", "description",
-    "project", "district", "settlement", "cancelled", "cancellation_reason",
-    "last_published_at", "live",
-)
-
-
 def _feed_cache_key(page, request):
     """The whole feed's cache key: the statistics version (bumped by every change to an
     event), the page, its language, the host, the query and the hour (the window moves)."""
@@ -451,11 +444,10 @@ def _calendar_feed_content(page, request):
     form = CalendarFilterForm(request.GET or None, catalogue=catalogue)
     since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
     queryset = (
-        form.apply(public_events(), use_day=False).filter(end__gte=since)
-        .only(*FEED_FIELDS).select_related("locale").order_by("start", "pk")
+        form.apply(public_events(), use_day=False).filter(end__gte=since).order_by("start", "pk")
     )
-    events = wrap(queryset, active_locale(), base_url=page.url)
-    return ical.calendar_bytes(events, catalogue, request, name=page.title)
+    return ical.feed_bytes(queryset, active_locale(), catalogue, request, page.url,
+                           name=page.title)
 
 
 def event_feed(page, request, short):
