@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
-from icalendar.parser.string import _escape_char, _foldline
+from icalendar.parser.string import _escape_char
 
 from engagement import conf
 
@@ -106,8 +106,23 @@ def _key_of(translation_key, shown_pk, language, host, base_url, changed):
 
 
 def _line(name, value):
-    line = f"{name}:{value}"
-    return _foldline(line) if len(line.encode()) >= 75 else line  # icalendar folds at 75
+    """A content line as UTF-8, folded as ``icalendar`` folds it (``_foldline``: at most 74
+    octets a line, never inside a character, an escaping backslash kept with what it escapes),
+    on bytes rather than character by character."""
+    data = f"{name}:{value}".encode()
+    if len(data) < 75:
+        return data
+    parts, position = [], 0
+    while len(data) - position > 74:
+        cut = position + 74
+        while data[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: inside a character
+            cut -= 1
+        if data[cut - 1] in b"\\^":
+            cut -= 1
+        parts.append(data[position:cut])
+        position = cut
+    parts.append(data[position:])
+    return b"\r\n ".join(parts)
 
 
 def _utc(value):
@@ -124,15 +139,15 @@ def vevent_bytes(event, names, absolute_url, host):
     changed = event.last_changed or original.start
     stamp = _utc(changed)
     lines = [
-        "BEGIN:VEVENT",
+        b"BEGIN:VEVENT",
         _line("SUMMARY", _escape_char(event.title)),
         _line(f"DTSTART;TZID={tzid}",
               timezone.localtime(original.start, zone).strftime("%Y%m%dT%H%M%S")),
         _line(f"DTEND;TZID={tzid}",
               timezone.localtime(original.end, zone).strftime("%Y%m%dT%H%M%S")),
-        "DTSTAMP:" + stamp,
+        _line("DTSTAMP", stamp),
         _line("UID", _escape_char(f"{original.translation_key}@{host}")),
-        f"SEQUENCE:{sequence_of(event.last_changed)}",
+        _line("SEQUENCE", sequence_of(event.last_changed)),
     ]
     project = names.project(original.project_id).name
     if project:
@@ -143,14 +158,14 @@ def vevent_bytes(event, names, absolute_url, host):
         description = "\n\n".join(part for part in (reason, description) if part)
     if description:
         lines.append(_line("DESCRIPTION", _escape_char(description)))
-    lines.append("LAST-MODIFIED:" + stamp)
+    lines.append(_line("LAST-MODIFIED", stamp))
     location = location_of(event, names)
     if location:
         lines.append(_line("LOCATION", _escape_char(location)))
-    lines.append("STATUS:" + ("CANCELLED" if event.cancelled else "CONFIRMED"))
+    lines.append(_line("STATUS", "CANCELLED" if event.cancelled else "CONFIRMED"))
     lines.append(_line("URL", absolute_url))
-    lines.append("END:VEVENT\r\n")
-    return "\r\n".join(lines).encode()
+    lines.append(b"END:VEVENT\r\n")
+    return b"\r\n".join(lines)
 
 
 def uid_host(request):
@@ -270,6 +285,9 @@ def feed_bytes(originals, locale, names, request, base_url, name=""):
     missing = [index for index, key in enumerate(keys) if key not in cached]
     fresh = {}
     if missing:
+        from django.utils.encoding import iri_to_uri
+
+        root = request.build_absolute_uri("/")[:-1]
         texts = {values["pk"]: values for values in originals.values("pk", *TEXT_FIELDS)}
         if translations is not None:
             texts.update((values["pk"], values)
@@ -278,7 +296,7 @@ def feed_bytes(originals, locale, names, request, base_url, name=""):
             event = events[index]
             for row in {event.original, event.shown}:
                 row.__dict__.update(texts[row.pk])
-            url = request.build_absolute_uri(event.url)
+            url = root + iri_to_uri(event.url)  # as build_absolute_uri(), once for the host
             fresh[keys[index]] = vevent_bytes(event, names, url, host)
         cache.set_many(fresh, CACHE_TIMEOUT)
     chunks = [cached.get(key) or fresh[key] for key in keys]

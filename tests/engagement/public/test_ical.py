@@ -167,3 +167,19 @@ def test_the_fast_vevent_writer_gives_the_same_bytes_as_icalendar(rf, cancelled)
         expected = build_vevent(public, names, url, uid_host(request)).to_ical()
         assert vevent_bytes(public, names, url, uid_host(request)) == expected
         assert b"\r\n " in expected  # a folded line was compared
+
+
+@pytest.mark.django_db(False)
+def test_lines_are_folded_exactly_as_icalendar_folds_them():
+    """Random lines of ASCII, Cyrillic, Kazakh letters, emoji and escapes, long and short."""
+    import random
+
+    from icalendar.parser.string import _escape_char, _foldline
+
+    from engagement.public.ical import _line
+
+    rng = random.Random(5545)
+    alphabet = "ab ,;\\^:" + "жүқәөңғұі" + "😀" + "x" * 5
+    for _ in range(3000):
+        value = _escape_char("".join(rng.choice(alphabet) for _ in range(rng.randrange(300))))
+        assert _line("DESCRIPTION", value) == _foldline(f"DESCRIPTION:{value}").encode()
