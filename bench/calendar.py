@@ -15,7 +15,9 @@ same routing, site, locale and middleware, without this site's header and naviga
 Targets: each HTML page within 3x the CPU time of the bare page; the feed under 300 ms at
 30,000 events. The feed is measured cold (every cache cleared before each request), after a
 change (the statistics version bumped, as any event change does: the whole feed is rebuilt from
-the per-event cache) and warm (the whole feed cached).
+the per-event cache) and warm (the whole feed cached). The list and the month view cache their
+content under the statistics version too: they are measured as served (warm) and after a change
+(the version bumped before each request, so the content is rendered afresh).
 Options: ``--sizes 3000,30000``, ``--repeat N`` (default 20), ``--profile DIR`` (a pyinstrument
 profile of ten requests of each URL, as text, in ``DIR``).
 """
@@ -141,8 +143,10 @@ def urls():
                                    start__gt=timezone.now()).order_by("start").first()
     return [
         ("calendar list /events/", "/events/"),
+        ("calendar list (after a change)", "/events/"),
         ("calendar list ?project&page=3", "/ru/events/?project=baqytty-otbasy&page=3"),
         ("month view", f"/events/{today.year}/{today.month:02d}/"),
+        ("month view (after a change)", f"/events/{today.year}/{today.month:02d}/"),
         ("event page", f"/events/{short_id(event.translation_key)}-{event_slug(event.title)}/"),
         ("iCal feed (cold)", "/events/ical/"),
         ("iCal feed (after a change)", "/events/ical/"),

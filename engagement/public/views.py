@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Max, Min
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
@@ -54,7 +53,11 @@ def event_months():
     key = f"engagement:calendar:months:{current_version()}"
     bounds = None if fresh else cache.get(key)
     if bounds is None:
-        bounds = public_events().aggregate(first=Min("start"), last=Max("start"))
+        # Two walks of the start index, each stopping at its first public event (an aggregate
+        # would read every event).
+        events = public_events().values_list("start", flat=True)
+        bounds = {"first": events.order_by("start").first(),
+                  "last": events.order_by("-start").first()}
         if not fresh:
             cache.set(key, bounds, conf.stats_cache_timeout())
     if not bounds["first"]:
