@@ -255,6 +255,8 @@ class Event(
         indexes = [
             models.Index(fields=["district", "start"], name="engagement_event_district"),
             models.Index(fields=["project", "start"], name="engagement_event_project"),
+            # The public calendar's pages walk it in order, from the bound of their part.
+            models.Index(fields=["start", "id"], name="engagement_event_start"),
         ]
 
     def __str__(self):

@@ -10,7 +10,7 @@ Events are identified in URLs by a *short id* (``ids.py``).
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.models import Locale
@@ -173,20 +173,60 @@ LIST_DEFERRED = ("description", "photos", "accessibility_notes", "cancellation_r
 
 class UpcomingThenPast:
     """A sliceable sequence for a paginator: upcoming events (soonest first), then past ones
-    (latest first). Each page costs at most two queries, plus two counts."""
+    (latest first). Each page costs at most two queries, plus one for the counts.
 
-    def __init__(self, queryset, now=None):
+    The counts come with the bounds of both parts (the earliest start of an upcoming event, the
+    latest start of a past one), which let each page's query walk the ``start`` index from the
+    right place instead of over every event of the other part. All of it is one aggregate,
+    cached under the statistics version (every change to an event bumps it) and the filters,
+    and true until the next upcoming event ends: then one event moves from one part to the
+    other, and the aggregate is computed again.
+    """
+
+    def __init__(self, queryset, now=None, cache_parts=None):
+        """``cache_parts``: what identifies ``queryset`` (the filters), or None: no cache."""
         now = now or timezone.now()
-        self.queryset, self.now = queryset, now
-        self.upcoming = queryset.filter(end__gte=now).order_by("start", "pk")
-        self.past = queryset.filter(end__lt=now).order_by("-start", "-pk")
+        self.queryset, self.now, self.cache_parts = queryset, now, cache_parts
+
+    def _compute_bounds(self):
+        upcoming, past = Q(end__gte=self.now), Q(end__lt=self.now)
+        bounds = self.queryset.order_by().aggregate(
+            upcoming=Count("pk", filter=upcoming), past=Count("pk", filter=past),
+            first_upcoming=Min("start", filter=upcoming), last_past=Max("start", filter=past),
+            next_end=Min("end", filter=upcoming),
+        )
+        return bounds
 
     @cached_property
     def _counts(self):
-        return self.queryset.order_by().aggregate(
-            upcoming=Count("pk", filter=Q(end__gte=self.now)),
-            past=Count("pk", filter=Q(end__lt=self.now)),
-        )
+        if self.cache_parts is None:
+            return self._compute_bounds()
+        from engagement.stats.cache import get_or_compute
+
+        def compute():
+            bounds = self._compute_bounds()
+            until = bounds["next_end"]
+            return bounds, None if until is None else (until - self.now).total_seconds()
+
+        bounds = get_or_compute(("calendar-bounds", *self.cache_parts), compute)
+        if bounds["next_end"] is not None and bounds["next_end"] < self.now:
+            # Cached a moment before an event ended (the cache's timeouts are whole seconds).
+            bounds = self._compute_bounds()
+        return bounds
+
+    @property
+    def upcoming(self):
+        queryset = self.queryset.filter(end__gte=self.now)
+        if self._counts["first_upcoming"] is not None:
+            queryset = queryset.filter(start__gte=self._counts["first_upcoming"])
+        return queryset.order_by("start", "pk")
+
+    @property
+    def past(self):
+        queryset = self.queryset.filter(end__lt=self.now)
+        if self._counts["last_past"] is not None:
+            queryset = queryset.filter(start__lte=self._counts["last_past"])
+        return queryset.order_by("-start", "-pk")
 
     @property
     def upcoming_count(self):

@@ -95,7 +95,9 @@ class EventCalendarPage(RoutablePageMixin, Page):
             query: a query string (``?...``) kept in every language.
         """
         urls = {}
-        for page in self.get_translations(inclusive=True).live().select_related("locale"):
+        # Plain pages (no join to this model's table): only their URLs are needed.
+        translations = Page.objects.filter(translation_key=self.translation_key).live()
+        for page in translations.select_related("locale"):
             url = page.get_url(request)
             if not url:
                 continue

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Max, Min, Sum
+from django.db.models import Sum
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
@@ -54,7 +54,11 @@ def event_months():
     key = f"engagement:calendar:months:{current_version()}"
     bounds = None if fresh else cache.get(key)
     if bounds is None:
-        bounds = public_events().aggregate(first=Min("start"), last=Max("start"))
+        # Two walks of the start index, each stopping at its first public event (an aggregate
+        # would read every event).
+        events = public_events().values_list("start", flat=True)
+        bounds = {"first": events.order_by("start").first(),
+                  "last": events.order_by("-start").first()}
         if not fresh:
             cache.set(key, bounds, conf.stats_cache_timeout())
     if not bounds["first"]:
@@ -94,38 +98,94 @@ def _page_number(request):
     return 1, _("There is no page “%(value)s”: the first page is shown.") % {"value": value}
 
 
+def _fragment(page, request, parts, build):
+    """What ``build()`` makes for a page's content (a dict: the HTML under ``"content"`` and
+    the few values the rest of the page needs), cached under the statistics version (every
+    change to an event bumps it), the calendar page's publication, the language, the host and
+    ``parts``.
+
+    ``build()`` returns ``(value, valid until)``: a datetime past which the value is no longer
+    true (the list's upcoming events change parts as they end), or None. Previews are never
+    cached.
+    """
+    from django.utils.translation import get_language
+
+    from engagement.stats.cache import get_or_compute
+
+    if getattr(request, "is_preview", False):
+        return build()[0]
+
+    def compute():
+        value, until = build()
+        return ({"value": value, "until": until},
+                None if until is None else (until - timezone.now()).total_seconds())
+
+    parts = ("calendar-html", page.pk, page.last_published_at, page.url, get_language(),
+             request.scheme, request.get_host(), *parts)
+    cached = get_or_compute(parts, compute)
+    if cached["until"] is not None and cached["until"] < timezone.now():
+        # Stored a moment before it went stale (the cache's timeouts are whole seconds).
+        cached = compute()[0]
+    return cached["value"]
+
+
+def _render_content(page, request, template, context):
+    from django.template.loader import render_to_string
+
+    return render_to_string(template, {**page.get_context(request), **context}, request)
+
+
 def event_list(page, request):
-    catalogue = Catalogue()
-    form = _form(request, catalogue)
-    locale = active_locale()
-    filtered = form.apply(public_events())
-    events = UpcomingThenPast(filtered)
-    number, page_notice = _page_number(request)
-    paginator = Paginator(events, PER_PAGE)
-    page_obj = paginator.get_page(number)
-    if page_notice is None and str(page_obj.number) != str(number):
-        page_notice = _("There is no page “%(value)s”: the nearest page is shown.") % {
-            "value": number
+    def build():
+        catalogue = Catalogue()
+        form = _form(request, catalogue)
+        filtered = form.apply(public_events())
+        events = UpcomingThenPast(filtered, cache_parts=(form.query_string(),))
+        number, page_notice = _page_number(request)
+        paginator = Paginator(events, PER_PAGE)
+        page_obj = paginator.get_page(number)
+        if page_notice is None and str(page_obj.number) != str(number):
+            page_notice = _("There is no page “%(value)s”: the nearest page is shown.") % {
+                "value": number
+            }
+        rows = wrap(page_obj.object_list, active_locale(), base_url=page.url,
+                    defer=LIST_DEFERRED)
+        query = form.query_string()
+        page_query = query + (("&" if query else "?") + f"page={page_obj.number}"
+                              if page_obj.number > 1 else "")
+        today = timezone.localdate(timezone=conf.event_time_zone())
+        common = _common(page, request, form)
+        context = {
+            **common,
+            "events": rows,
+            "page_obj": page_obj,
+            "paginator": paginator,
+            "elided_page_range": paginator.get_elided_page_range(page_obj.number),
+            "filter_query": query,
+            "page_notice": page_notice,
+            # Held events only (a statistics figure's list): their headcounts add up as there.
+            "participants_total": filtered.aggregate(
+                total=Sum("participants", default=0))["total"] if form.held_only else None,
+            "names": catalogue,
+            "this_month_url": _month_url(page, today, form),
         }
-    rows = wrap(page_obj.object_list, locale, base_url=page.url, defer=LIST_DEFERRED)
-    query = form.query_string()
-    page_query = query + (("&" if query else "?") + f"page={page_obj.number}"
-                          if page_obj.number > 1 else "")
+        content = _render_content(
+            page, request, "engagement/public/includes/calendar_content.html", context)
+        # True until the next upcoming event ends (it moves to the past events) or the day
+        # changes (the link to this month).
+        until = datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time(),
+                                          tzinfo=conf.event_time_zone())
+        if events._counts["next_end"] is not None:
+            until = min(until, events._counts["next_end"])
+        return {"content": content, "feed_url": common["feed_url"],
+                "page_query": page_query}, until
+
+    value = _fragment(page, request, ("list", request.META.get("QUERY_STRING", "")), build)
     context = {
-        **_common(page, request, form),
-        "events": rows,
-        "page_obj": page_obj,
-        "paginator": paginator,
-        "elided_page_range": paginator.get_elided_page_range(page_obj.number),
-        "filter_query": query,
-        "page_notice": page_notice,
-        # Held events only (a statistics figure's list): their headcounts add up as there.
-        "participants_total": filtered.aggregate(
-            total=Sum("participants", default=0))["total"] if form.held_only else None,
-        "names": catalogue,
-        "this_month_url": _month_url(page, timezone.localdate(timezone=conf.event_time_zone()),
-                                     form),
-        "language_urls": page.language_urls(request, query=page_query),
+        "base_template": conf.base_template(),
+        "content": value["content"],
+        "feed_url": value["feed_url"],
+        "language_urls": page.language_urls(request, query=value["page_query"]),
     }
     return page.render(request, context_overrides=context,
                        template="engagement/public/calendar_page.html")
@@ -135,8 +195,12 @@ def _month_url(page, month, form):
     return f"{page.url}{month.year}/{month.month:02d}/{form.query_string(month=False, day=False)}"
 
 
-def month_grid(month, events):
-    """Weeks (Monday first) of cells ``{day, in_month, events, more}`` for the month view."""
+def month_grid(month, events, counts):
+    """Weeks (Monday first) of cells ``{day, in_month, events, more}`` for the month view.
+
+    ``events``: the shown events (the first ``EVENTS_PER_DAY`` of each day); ``counts``:
+    ``{day: number of events}``.
+    """
     by_day = defaultdict(list)
     for event in events:
         by_day[event.start.date()].append(event)
@@ -145,47 +209,78 @@ def month_grid(month, events):
         cells = []
         for day in week:
             in_month = day.month == month.month
-            day_events = by_day.get(day, []) if in_month else []
+            count = counts.get(day, 0) if in_month else 0
             cells.append({
-                "day": day, "in_month": in_month, "events": day_events[:EVENTS_PER_DAY],
-                "count": len(day_events), "more": max(0, len(day_events) - EVENTS_PER_DAY),
+                "day": day, "in_month": in_month,
+                "events": by_day.get(day, [])[:EVENTS_PER_DAY] if in_month else [],
+                "count": count, "more": max(0, count - EVENTS_PER_DAY),
             })
         weeks.append(cells)
     return weeks
 
 
+def _month_events(queryset):
+    """``(first EVENTS_PER_DAY original rows of each day, {day: count})`` of a month.
+
+    Two queries: the start of every event of the month (a few hundred pairs at most), then the
+    rows of the ones the grid shows.
+    """
+    zone = conf.event_time_zone()
+    counts, shown = defaultdict(int), []
+    for pk, start in queryset.values_list("pk", "start"):
+        day = timezone.localtime(start, zone).date()
+        counts[day] += 1
+        if counts[day] <= EVENTS_PER_DAY:
+            shown.append(pk)
+    rows = (queryset.filter(pk__in=shown).select_related("locale").defer(*LIST_DEFERRED)
+            if shown else [])
+    return list(rows), dict(counts)
+
+
 def month_view(page, request, year, month):
     if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
         raise Http404
-    catalogue = Catalogue()
-    form = _form(request, catalogue)
     first = datetime.date(year, month, 1)
-    locale = active_locale()
-    queryset = form.apply(public_events(), month=first, use_day=False).order_by("start", "pk")
-    events = wrap(queryset.select_related("locale").defer(*LIST_DEFERRED), locale,
-                  base_url=page.url, defer=LIST_DEFERRED)
-    previous_month = month_start(first - datetime.timedelta(days=1))
-    following_month = next_month(first)
-    keep = form.query_string(month=False, day=False)
-    day_query = [(name, value) for name, value in form.params(month=False, day=False)]
+
+    def build():
+        catalogue = Catalogue()
+        form = _form(request, catalogue)
+        queryset = form.apply(public_events(), month=first, use_day=False).order_by("start",
+                                                                                    "pk")
+        originals, counts = _month_events(queryset)
+        events = wrap(originals, active_locale(), base_url=page.url, defer=LIST_DEFERRED)
+        previous_month = month_start(first - datetime.timedelta(days=1))
+        following_month = next_month(first)
+        keep = form.query_string(month=False, day=False)
+        day_query = [(name, value) for name, value in form.params(month=False, day=False)]
+        context = {
+            **_common(page, request, form,
+                      feed_query=f"{keep}{'&' if keep else '?'}month={first:%Y-%m}",
+                      hide_month=True),
+            "month": first,
+            "weeks": month_grid(first, events, counts),
+            "weekdays": [(WEEKDAYS[number], WEEKDAYS_ABBR[number]) for number in range(7)],
+            "event_count": sum(counts.values()),
+            "previous_url": _month_url(page, previous_month, form),
+            "next_url": _month_url(page, following_month, form),
+            "previous_month": previous_month,
+            "next_month": following_month,
+            "list_url": f"{page.url}?{urlencode([*day_query, ('month', f'{first:%Y-%m}')])}",
+            "day_query": urlencode(day_query),
+            "names": catalogue,
+        }
+        content = _render_content(
+            page, request, "engagement/public/includes/month_content.html", context)
+        return {"content": content, "keep": keep}, None
+
+    value = _fragment(page, request,
+                      ("month", first, request.META.get("QUERY_STRING", "")), build)
     context = {
-        **_common(page, request, form,
-                  feed_query=f"{keep}{'&' if keep else '?'}month={first:%Y-%m}",
-                  hide_month=True),
+        "base_template": conf.base_template(),
+        "content": value["content"],
         "month": first,
-        "weeks": month_grid(first, events),
-        "weekdays": [(WEEKDAYS[number], WEEKDAYS_ABBR[number]) for number in range(7)],
-        "event_count": len(events),
-        "previous_url": _month_url(page, previous_month, form),
-        "next_url": _month_url(page, following_month, form),
-        "previous_month": previous_month,
-        "next_month": following_month,
-        "list_url": f"{page.url}?{urlencode([*day_query, ('month', f'{first:%Y-%m}')])}",
-        "day_query": urlencode(day_query),
-        "names": catalogue,
-        "language_urls": page.language_urls(
-            request, f"{year}/{month:02d}/", query=keep
-        ),
+        "language_urls": page.language_urls(request, f"{year}/{month:02d}/",
+                                             query=value["keep"]),
     }
     return page.render(request, context_overrides=context,
                        template="engagement/public/month_page.html")
@@ -324,13 +419,6 @@ def _ical_response(content, filename, attachment=False):
     return response
 
 
-FEED_FIELDS = (
-    "translation_key", "locale", "title", "start", "end", "venue_address", "description",
-    "project", "district", "settlement", "cancelled", "cancellation_reason",
-    "last_published_at", "live",
-)
-
-
 def _feed_cache_key(page, request):
     """The whole feed's cache key: the statistics version (bumped by every change to an
     event), the page, its language, the host, the query and the hour (the window moves)."""
@@ -363,11 +451,10 @@ def _calendar_feed_content(page, request):
     form = CalendarFilterForm(request.GET or None, catalogue=catalogue)
     since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
     queryset = (
-        form.apply(public_events(), use_day=False).filter(end__gte=since)
-        .only(*FEED_FIELDS).select_related("locale").order_by("start", "pk")
+        form.apply(public_events(), use_day=False).filter(end__gte=since).order_by("start", "pk")
     )
-    events = wrap(queryset, active_locale(), base_url=page.url)
-    return ical.calendar_bytes(events, catalogue, request, name=page.title)
+    return ical.feed_bytes(queryset, active_locale(), catalogue, request, page.url,
+                           name=page.title)
 
 
 def event_feed(page, request, short):

@@ -2,7 +2,8 @@
 
 Statistics are keyed by canonical ids; pages, exports and the API show names and slugs. One
 :class:`Catalogue` per request holds both tables (two queries), whatever the number of rows
-shown.
+shown; both are cached under the statistics version, which every change to a project or a
+place bumps (``receivers.py``), so most requests make no query for them.
 """
 
 from dataclasses import dataclass
@@ -51,8 +52,14 @@ class Catalogue:
     """
 
     def __init__(self):
-        self.projects = _entries(Project, ("slug", "colour"), kind=ProjectKind.PARTY_PROJECT)
-        self.places = _entries(Place, ("slug", "kind", "kato"))
+        from .cache import get_or_compute
+
+        def compute():
+            return (_entries(Project, ("slug", "colour"), kind=ProjectKind.PARTY_PROJECT),
+                    _entries(Place, ("slug", "kind", "kato"))), None
+
+        self.projects, self.places = get_or_compute(
+            ("catalogue", default_language_code(), active_language_code()), compute)
         self.districts = {
             pk: entry for pk, entry in self.places.items() if entry.kind in DISTRICT_KINDS
         }

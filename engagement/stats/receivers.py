@@ -5,12 +5,15 @@ note the summary cells its translations are in; afterwards they recompute those 
 ones they are in now, and bump the statistics cache version. Wagtail's ``published`` and
 ``unpublished`` signals (sent after the save) bump the version again: harmless, and it keeps
 the cache right should publishing ever change an event without a save signal.
+
+A change to a project or a place bumps the version too: the calendar's cached pages and feeds
+(``engagement.public``) show their names.
 """
 
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.signals import published, unpublished
 
-from engagement.models import Event
+from engagement.models import Event, Place, Project
 
 from . import summary
 from .cache import bump_version
@@ -38,6 +41,10 @@ def statistics_changed(sender, instance=None, **kwargs):
         bump_version()
 
 
+def names_changed(sender, instance=None, raw=False, **kwargs):
+    bump_version()
+
+
 def connect():
     pre_save.connect(note_cells_before, sender=Event, dispatch_uid="engagement_stats_pre_save")
     pre_delete.connect(
@@ -51,3 +58,8 @@ def connect():
     )
     published.connect(statistics_changed, dispatch_uid="engagement_stats_published")
     unpublished.connect(statistics_changed, dispatch_uid="engagement_stats_unpublished")
+    for model in (Project, Place):
+        name = model._meta.model_name
+        post_save.connect(names_changed, sender=model, dispatch_uid=f"engagement_{name}_saved")
+        post_delete.connect(names_changed, sender=model,
+                            dispatch_uid=f"engagement_{name}_deleted")

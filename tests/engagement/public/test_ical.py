@@ -133,3 +133,53 @@ def test_an_unknown_filter_in_the_feed_is_ignored_not_an_error(client):
     event(project, title="Kept")
 
     assert set(feed(client, project, district="nowhere", month="13-13")) == {"Kept"}
+
+
+@pytest.mark.parametrize("cancelled", [False, True])
+def test_the_fast_vevent_writer_gives_the_same_bytes_as_icalendar(rf, cancelled):
+    """``vevent_bytes`` writes the feed's events by hand: byte for byte what ``icalendar``
+    makes of the same event, with text that needs escaping and lines that need folding."""
+    from engagement.public.events import find_event
+    from engagement.public.ical import build_vevent, uid_host, vevent_bytes
+    from engagement.public.ids import short_id
+    from engagement.stats.catalogue import Catalogue
+
+    from .helpers import translate
+
+    project = fresh_project()
+    source = event(
+        project, almaty(2027, 3, 4, 18, 30), title="Кездесу; «ауыл», жастар\\ардагерлер",
+        description="<p>Бірінші жол, нүктелі; үтірлі.</p><p>" + "Ұзын сөйлем " * 12 + "</p>",
+        venue_address="Абай көшесі, 12; 2-қабат", accessibility_notes="Пандус",
+        settlement=None, cancelled=cancelled,
+        cancellation_reason="Ауа райы, боран; кейінге қалдырылды" if cancelled else "",
+        end=almaty(2027, 3, 5, 9),
+    )
+    translate(source, "ru", title="Встреча; «аул», молодёжь", description="")
+    request = rf.get("/ru/events/ical/")
+    names = Catalogue()
+    for code in ("kk", "ru"):
+        from wagtail.models import Locale
+
+        public = find_event(short_id(source.translation_key),
+                            Locale.objects.get(language_code=code), base_url="/ru/events/")
+        url = request.build_absolute_uri(public.url)
+        expected = build_vevent(public, names, url, uid_host(request)).to_ical()
+        assert vevent_bytes(public, names, url, uid_host(request)) == expected
+        assert b"\r\n " in expected  # a folded line was compared
+
+
+@pytest.mark.django_db(False)
+def test_lines_are_folded_exactly_as_icalendar_folds_them():
+    """Random lines of ASCII, Cyrillic, Kazakh letters, emoji and escapes, long and short."""
+    import random
+
+    from icalendar.parser.string import _escape_char, _foldline
+
+    from engagement.public.ical import _line
+
+    rng = random.Random(5545)
+    alphabet = "ab ,;\\^:" + "жүқәөңғұі" + "😀" + "x" * 5
+    for _ in range(3000):
+        value = _escape_char("".join(rng.choice(alphabet) for _ in range(rng.randrange(300))))
+        assert _line("DESCRIPTION", value) == _foldline(f"DESCRIPTION:{value}").encode()
