@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup, Comment
 
 from . import shortcodes
 from .nodes import Conversion, Paragraph
-from .shortcode_blocks import UNMASK, shortcode_block
+from .shortcode_blocks import DROPPED, UNMASK, shortcode_block, shortcode_html
 from .walker import PLACEHOLDER, Walker, has_text, is_placeholder, split_at_breakers
 
 GUTENBERG_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
@@ -119,17 +119,22 @@ def _replace_shortcodes(text, conversion, placeholders, attached_ids):
         for code in sorted(token.repairs):
             conversion.warn(code, shortcode=token.raw.translate(UNMASK)[:300])
         block = shortcode_block(token, conversion, attached_ids)
+        if block is DROPPED:
+            continue
         if block is not None:
             placeholders.append(block)
             out.append(f'<{PLACEHOLDER} data-index="{len(placeholders) - 1}"></{PLACEHOLDER}>')
             continue
+        inner = _replace_shortcodes(token.content or "", conversion, placeholders, attached_ids)
+        kept = shortcode_html(token, inner)
+        if kept is not None:
+            # Markup made here holds no shortcode, but its brackets must stay text.
+            out.append(_mask_tags(kept))
+            continue
         conversion.unhandled[token.name] += 1
         conversion.warn("unhandled_shortcode", name=token.name,
                         shortcode=token.raw.translate(UNMASK)[:300])
-        if token.content:
-            out.append(
-                _replace_shortcodes(token.content, conversion, placeholders, attached_ids)
-            )
+        out.append(inner)
     return "".join(out)
 
 

@@ -151,6 +151,9 @@ class WordPressImporter:
         self.fields = field_names(self.page_model)
         self.report = ImportReport(source=self.source, dry_run=dry_run)
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        #: The export's ``<language>`` (``ru-RU``…) as a site locale: what a post whose text
+        #: does not tell is in.
+        self.channel_language = locales.normalise_code(export.language, self.locales)
         if self.forced_locale and self.forced_locale not in self.locales:
             raise ImproperlyConfigured(
                 _("There is no locale %(code)s on this site.") % {"code": self.forced_locale}
@@ -163,7 +166,10 @@ class WordPressImporter:
                 % {"model": self.page_model._meta.verbose_name, "parent": self.parent.title}
             )
         attachments = export.attachments
-        self.images = AttachmentImporter(attachments, uploads, self.source, dry_run=dry_run)
+        self.images = AttachmentImporter(
+            attachments, uploads, self.source, dry_run=dry_run,
+            site_urls=(export.base_blog_url, export.base_site_url, export.link),
+        )
         self.children = {}
         for attachment in sorted(attachments.values(), key=lambda a: (a.menu_order, a.wp_id)):
             if attachment.parent_id:
@@ -192,6 +198,8 @@ class WordPressImporter:
                 posts.append(item)
             elif item.post_type != "attachment":
                 self.report.skip(item.post_type or "unknown")
+        for title in self.export.unidentified:
+            self.report.add_post(self._unidentified_entry(title))
         with disable_reference_index_auto_update(), search_index_once(self.page_model):
             if self.dry_run:
                 with transaction.atomic():
@@ -242,6 +250,19 @@ class WordPressImporter:
     def _import_all(self, posts):
         for item in self.progress(posts, desc=_("Posts"), unit=_("post")):
             self.report.add_post(self.import_post(item))
+
+    @staticmethod
+    def _unidentified_entry(title):
+        """The report entry of an item with no post id, guid or link: refused, a failure."""
+        return {
+            "wp_id": None, "title": content.plain_text(title), "status": "failed",
+            "page_id": None, "locale": None, "live": False, "url": None, "galleries": [],
+            "warnings": ["no_identity"], "details": [{
+                "code": "no_identity", "message": warning_message("no_identity"),
+            }], "unhandled_shortcodes": {}, "comments": 0, "redirects": [],
+            "error": _("The item has no post id, guid or link, so a second import could not "
+                       "find it again; it was not imported."),
+        }
 
     def import_post(self, item):
         """Import one post; return its report entry. Never raises for a bad post."""
@@ -341,7 +362,7 @@ class WordPressImporter:
         code = self.forced_locale or locales.declared_language(item, self.locales)
         if code is None:
             code = locales.detect_language(
-                content.plain_text(item.title) + " " + content.plain_text(item.content)
+                locales.reading_text(item.title, item.content), prior=self.channel_language
             )
         if code not in self.locales:
             raise PostSkipped(
@@ -382,6 +403,9 @@ class WordPressImporter:
         for node in conversion.blocks:
             if isinstance(node, Image):
                 self.images.for_image(node)
+            elif isinstance(node, Gallery) and node.images:
+                for image in node.images:
+                    self.images.for_image(image)
             elif isinstance(node, Gallery):
                 for wp_id in node.wp_ids:
                     self.images.for_id(wp_id)

@@ -55,7 +55,12 @@ class Image:
 
 @dataclass
 class Gallery:
-    """A gallery with the attachment ids in the order written."""
+    """A gallery with the attachment ids in the order written.
+
+    A block-editor gallery also has ``images``: an :class:`Image` for each, with the caption
+    written under it (and its address, for an image without an attachment id), and the
+    gallery's own ``caption``.
+    """
 
     wp_ids: list
     width: int = 150
@@ -64,11 +69,17 @@ class Gallery:
     titles: str = "never"
     shortcode: str = ""
     columns: int | None = None
+    #: Whether thumbnails keep each image's shape within width × height instead of cropping.
+    fit: bool = False
+    images: list = field(default_factory=list)
+    caption: str = ""
 
 
 @dataclass
 class Embed:
     url: str
+    #: The caption written under it (a block-editor embed's ``figcaption``).
+    caption: str = ""
 
 
 @dataclass

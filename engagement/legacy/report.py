@@ -22,6 +22,9 @@ WARNING_MESSAGES = {
     ),
     "not_an_image": _("An attachment is not an image; it was left out."),
     "missing_file": _("An attachment's file is not in the uploads folder."),
+    "unmappable_url": _(
+        "An image's address cannot be mapped to a file in the uploads folder; it was left out."
+    ),
     "file_too_large": _("An image file is larger than the site accepts."),
     "too_many_pixels": _("An image has more pixels than the site accepts."),
     "unsafe_path": _("An attachment's file name leads out of the uploads folder; refused."),
@@ -50,6 +53,7 @@ WARNING_MESSAGES = {
     "scheduled_date_passed": _(
         "The post was scheduled for a date that has passed; the page was published."
     ),
+    "no_identity": _("The item has no post id, guid or link; it was not imported."),
     "private_content_dropped": _(
         "Content for members only (a shortcode such as [su_private]) was left out."
     ),

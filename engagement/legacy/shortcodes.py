@@ -27,6 +27,8 @@ KNOWN_SHORTCODES = frozenset(
         "su_custom_gallery", "su_gallery", "su_slider", "su_carousel", "su_note", "su_box",
         "su_quote", "su_spoiler", "su_accordion", "su_youtube", "su_button", "su_row",
         "su_column", "su_highlight", "su_divider", "su_spacer", "su_image_carousel",
+        "su_tabs", "su_tab", "su_document", "su_video", "su_audio", "su_vimeo", "su_heading",
+        "su_youtube_advanced", "su_dailymotion",
     }
 )
 

@@ -195,7 +195,8 @@ class StreamBuilder:
         outcome = self.resolve_image(node)
         if not outcome.usable:
             conversion.warn(outcome.code, wp_id=node.wp_id, url=node.url)
-            return []
+            # The caption was text a reader saw: it stays, without the picture.
+            return self._caption_paragraph(node.caption or outcome.caption)
         alt = node.alt if node.alt else outcome.alt
         caption = node.caption or outcome.caption
         if self.image_name is None:
@@ -236,48 +237,72 @@ class StreamBuilder:
             },
         }
 
-    @staticmethod
-    def _gallery_value(items, node):
-        return {
+    def _gallery_value(self, items, node):
+        value = {
             "images": items,
             "thumbnail_width": min(max(node.width, 16), 1200),
             "thumbnail_height": min(max(node.height, 16), 1200),
             "link": node.link,
             "titles": node.titles,
         }
+        # A host's own gallery block may predate the shape and caption fields.
+        children = self.children[self.gallery_name].child_blocks if self.gallery_name else {}
+        if "shape" in children:
+            value["shape"] = "fit" if node.fit else "crop"
+        if "caption" in children:
+            value["caption"] = node.caption[:500]
+        return value
+
+    def _caption_paragraph(self, caption):
+        return self.paragraph(f"<p>{escape(caption)}</p>") if caption else []
 
     def gallery(self, node, conversion):
+        """``(blocks, report)``: the gallery, then the captions of images it could not show."""
         items = []
         image_ids = []
-        for wp_id in node.wp_ids:
-            outcome = self.resolve_id(wp_id)
+        lost_captions = []
+        images = node.images or [Image(wp_id=wp_id) for wp_id in node.wp_ids]
+        for image in images:
+            wp_id = image.wp_id
+            outcome = self.resolve_image(image) if node.images else self.resolve_id(wp_id)
+            caption = image.caption or outcome.caption
             if not outcome.usable:
-                conversion.warn(outcome.code, wp_id=wp_id)
+                conversion.warn(outcome.code, wp_id=wp_id, **({"url": image.url} if (
+                    image.url and wp_id is None) else {}))
+                if caption:
+                    lost_captions.append(caption)
                 continue
             image_ids.append(outcome.image_id)
             items.append(
-                self._gallery_item(outcome.image_id, outcome.alt, outcome.caption, conversion,
-                                   wp_id=wp_id)
+                self._gallery_item(outcome.image_id, image.alt or outcome.alt, caption,
+                                   conversion, wp_id=wp_id)
             )
         report = {
             "wp_ids": list(node.wp_ids),
             "image_ids": image_ids,
             "width": node.width,
             "height": node.height,
+            "shape": "fit" if node.fit else "crop",
             "link": node.link,
             "title": node.titles,
         }
+        after = [
+            *(self._caption_paragraph(node.caption) if not items and node.caption else []),
+            *(item for caption in lost_captions for item in self._caption_paragraph(caption)),
+        ]
         if not items:
             conversion.warn("empty_gallery", wp_ids=list(node.wp_ids))
-            return [], report
+            return after, report
         if self.gallery_name is None:
             conversion.warn("block_degraded", block="gallery")
-            return [], report
-        return [_item(self.gallery_name, self._gallery_value(items, node))], report
+            return after, report
+        return [_item(self.gallery_name, self._gallery_value(items, node)), *after], report
 
     def embed(self, node, conversion):
         if self.embed_name is None:
             conversion.warn("block_degraded", block="embed")
             url = escape(node.url)
-            return self.paragraph(f'<p><a href="{url}">{url}</a></p>')
-        return [_item(self.embed_name, node.url)]
+            return self.paragraph(f'<p><a href="{url}">{url}</a></p>') + (
+                self._caption_paragraph(node.caption)
+            )
+        return [_item(self.embed_name, node.url), *self._caption_paragraph(node.caption)]

@@ -181,16 +181,26 @@ class Walker:
         else:
             self.emit(Image.from_tag(tag))
 
-    def iframe(self, tag):
+    def iframe(self, tag, caption=""):
         url = embed_url(tag.get("src"))
         if url:
-            self.emit(Embed(url=url))
+            self.emit(Embed(url=url, caption=caption))
         else:
             self.conversion.warn("element_removed", element="iframe")
+            if caption:
+                self.emit(Paragraph(html=f"<p>{html_module.escape(caption)}</p>"))
+
+    @staticmethod
+    def _caption_of(tag):
+        figcaption = tag.find("figcaption")
+        return figcaption.get_text(" ", strip=True) if figcaption is not None else ""
 
     def block(self, tag):
         name = tag.name
-        if name == PLACEHOLDER or name == "iframe":
+        if "wp-block-gallery" in _classes(tag) and name != "figure" and tag.find("img"):
+            # WordPress 5.0 to 5.2 wrote the block-editor gallery as <ul class="wp-block-gallery">.
+            self.gutenberg_gallery(tag, tag.find_all("img"))
+        elif name == PLACEHOLDER or name == "iframe":
             self.breaker(tag)
         elif name in HEADINGS:
             self.heading(tag)
@@ -245,12 +255,17 @@ class Walker:
         if "wp-block-gallery" in classes or len(images) > 1 and not tag.find("table"):
             self.gutenberg_gallery(tag, images)
         elif tag.find("iframe") is not None:
-            self.iframe(tag.find("iframe"))
+            self.iframe(tag.find("iframe"), caption=self._caption_of(tag))
         elif "wp-block-embed" in classes:
+            caption = self._caption_of(tag)
+            for figcaption in tag.find_all("figcaption"):
+                figcaption.extract()
             wrapper = tag.find(class_="wp-block-embed__wrapper") or tag
             url = wrapper.get_text(strip=True)
             if url:
-                self.emit(Embed(url=url))
+                self.emit(Embed(url=url, caption=caption))
+            elif caption:
+                self.emit(Paragraph(html=f"<p>{html_module.escape(caption)}</p>"))
         elif len(images) == 1:
             image = Image.from_tag(images[0])
             caption = tag.find("figcaption")
@@ -260,19 +275,36 @@ class Walker:
             self.container(tag)
 
     def gutenberg_gallery(self, tag, images):
-        ids = []
+        """A block-editor gallery: each image with the caption under it, and its own caption.
+
+        The shapes are WordPress 5.0–5.2's ``<ul class="wp-block-gallery">``, 5.3's
+        ``<figure class="wp-block-gallery"><ul class="blocks-gallery-grid">`` and 5.9's nested
+        ``<figure class="wp-block-image">`` items. Thumbnails are cropped when the gallery says
+        ``is-cropped`` (the editor's default), else they keep each image's shape.
+        """
+        nodes = []
         for img in images:
             image = Image.from_tag(img)
-            if image.wp_id is None:
-                self.conversion.warn("external_image", url=image.url)
-                continue
-            ids.append(image.wp_id)
+            item = img.find_parent(["li", "figure"])
+            if item is not None and item is not tag:
+                caption = item.find("figcaption")
+                image.caption = caption.get_text(" ", strip=True) if caption else ""
+            nodes.append(image)
+        gallery_captions = [
+            figcaption.get_text(" ", strip=True)
+            for figcaption in tag.find_all("figcaption")
+            if "blocks-gallery-caption" in _classes(figcaption)
+            or figcaption.find_parent(["li", "figure"]) in (tag, None)
+        ]
         linked = any(img.find_parent("a") is not None for img in images)
-        captioned = tag.find("figcaption") is not None
+        captioned = any(node.caption for node in nodes)
         self.emit(
             Gallery(
-                wp_ids=ids, link="image" if linked else "none",
+                wp_ids=[node.wp_id for node in nodes if node.wp_id is not None],
+                link="image" if linked else "none",
                 titles="always" if captioned else "never", shortcode="wp:gallery",
+                fit="is-cropped" not in _classes(tag), images=nodes,
+                caption=" ".join(text for text in gallery_captions if text),
             )
         )
 

@@ -99,7 +99,7 @@ def test_the_seed_article_shows_its_gallery_between_the_right_paragraphs(tmp_pat
     seed_entry = entry(report, 34100)
     assert seed_entry["galleries"] == [{
         "wp_ids": [34077, 34076], "image_ids": [images["34077"], images["34076"]],
-        "width": 150, "height": 150, "link": "lightbox", "title": "never",
+        "width": 150, "height": 150, "shape": "crop", "link": "lightbox", "title": "never",
     }]
     assert seed_entry["warnings"] == ["typographic_quotes_normalised"]
     assert (seed_entry["locale"], seed_entry["live"], seed_entry["page_id"]) == ("kk", True,
