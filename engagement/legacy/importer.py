@@ -30,7 +30,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from engagement import conf
 
-from . import content, locales, redirects
+from . import content, locales, redirects, translations
 from .images import AttachmentImporter
 from .models import LegacyObject
 from .nodes import Gallery, Image
@@ -182,6 +182,8 @@ class WordPressImporter:
                 wp_type="attachment"
             )
         }
+        #: ``{wp_id: translations.Group}``: posts WPML or Polylang link as translations.
+        self.groups = translations.translation_groups(export, POST_TYPES)
         self.default_parents = {}
         self.touched = []
         #: Pages left as they were; a run killed after saving them may have left their index
@@ -339,6 +341,9 @@ class WordPressImporter:
             else:
                 parent = page.get_parent()
             self._fill(page, item, stream, parent, conversion)
+            key = self._translation_key(item, page, conversion)
+            if key is not None:
+                page.translation_key = key
             if created:
                 page.live = False
                 parent.add_child(instance=page)
@@ -370,6 +375,40 @@ class WordPressImporter:
                 % {"code": code}
             )
         return self.locales[code]
+
+    def _translation_key(self, item, page, conversion):
+        """The ``translation_key`` the post's page shares with its WPML or Polylang group.
+
+        The first member imported keeps its own key and every later one takes it, so the order
+        of the export does not matter. ``None`` leaves the page's key alone: no group, no
+        member imported yet, or one already in this page's locale (reported).
+        """
+        group = self.groups.get(item.wp_id)
+        if group is None:
+            return None
+        if group.missing and not any(w.code == "translation_source_missing"
+                                     for w in conversion.warnings):
+            conversion.warn("translation_source_missing", group=group.key,
+                            missing=list(group.missing))
+        others = [
+            self.mappings[wp_id].object_id
+            for wp_id in group.members if wp_id != item.wp_id and wp_id in self.mappings
+        ]
+        if not others:
+            return None
+        members = list(
+            Page.objects.filter(pk__in=others).exclude(pk=page.pk)
+            .values_list("translation_key", "locale_id")
+        )
+        if not members:
+            return None
+        key = members[0][0]
+        if any(locale_id == page.locale_id for member_key, locale_id in members
+               if member_key == key):
+            conversion.warn("translation_locale_clash", group=group.key,
+                            locale=page.locale.language_code)
+            return None
+        return key
 
     def _parent(self, item, locale, conversion):
         if self.parent is not None:

@@ -20,7 +20,7 @@ LATIN = re.compile(r"[A-Za-z]")
 ALIASES = {"kz": "kk", "kaz": "kk", "qaz": "kk", "rus": "ru", "eng": "en"}
 #: Taxonomies (Polylang's ``language``) and post meta (WPML) that name a post's language.
 LANGUAGE_TAXONOMIES = ("language", "wpml_language")
-LANGUAGE_META = ("_wpml_language", "wpml_language", "_language")
+LANGUAGE_META = ("_wpml_import_language_code", "_wpml_language", "wpml_language", "_language")
 # A Russian text quoting a Kazakh name is still Russian: Kazakh letters must be a real share
 # (7 to 18 per cent of the Cyrillic letters in Kazakh text, under 1 in Russian with names).
 KAZAKH_SHARE = 0.03

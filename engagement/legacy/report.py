@@ -53,6 +53,12 @@ WARNING_MESSAGES = {
     "scheduled_date_passed": _(
         "The post was scheduled for a date that has passed; the page was published."
     ),
+    "translation_source_missing": _(
+        "WPML or Polylang names a translation of this post that is not in the export."
+    ),
+    "translation_locale_clash": _(
+        "A translation of this post is already in the same language; they were not linked."
+    ),
     "no_identity": _("The item has no post id, guid or link; it was not imported."),
     "private_content_dropped": _(
         "Content for members only (a shortcode such as [su_private]) was left out."

@@ -109,6 +109,9 @@ class Export:
     base_blog_url: str = ""
     language: str = ""
     items: list[Item] = field(default_factory=list)
+    #: The channel's ``<wp:term>``, ``<wp:category>`` and ``<wp:tag>`` entries:
+    #: ``{"taxonomy", "slug", "name", "description", "parent"}`` each.
+    terms: list[dict] = field(default_factory=list)
     #: Titles of items that had neither a post id nor a guid or link: they cannot be imported
     #: twice as the same page, so they are refused (and the command exits non-zero).
     unidentified: list[str] = field(default_factory=list)
@@ -163,6 +166,26 @@ def _split_tag(tag):
     if namespace == DC_NAMESPACE:
         return "dc", local
     return namespace, local
+
+
+#: Channel-level term elements and the taxonomy each stands for (``None``: it says itself).
+CHANNEL_TERMS = {"wp:term": None, "wp:category": "category", "wp:tag": "post_tag"}
+TERM_FIELDS = {
+    "term_taxonomy": "taxonomy", "term_slug": "slug", "category_nicename": "slug",
+    "tag_slug": "slug", "term_name": "name", "cat_name": "name", "tag_name": "name",
+    "term_description": "description", "category_description": "description",
+    "tag_description": "description", "term_parent": "parent", "category_parent": "parent",
+}
+
+
+def _term_from_element(element, taxonomy):
+    term = {"taxonomy": taxonomy or "", "slug": "", "name": "", "description": "", "parent": ""}
+    for child in element:
+        name = TERM_FIELDS.get(_split_tag(child.tag)[1])
+        if name:
+            value = _text(child).strip()
+            term[name] = unquote(value) if name == "slug" else value
+    return term
 
 
 def synthetic_id(guid, link):
@@ -282,6 +305,9 @@ def parse_wxr(source):
                     export.items.append(item)
                 else:
                     export.unidentified.append(item.title)
+                element.clear()
+            elif depth == 2 and key in CHANNEL_TERMS:
+                export.terms.append(_term_from_element(element, CHANNEL_TERMS[key]))
                 element.clear()
             elif depth == 2 and key in channel_fields:
                 setattr(export, channel_fields[key], _text(element).strip())

@@ -619,3 +619,82 @@ def test_a_post_that_does_not_tell_takes_the_exports_language(tmp_path, uploads)
     }
     assert page_for(803).locale.language_code == "kk"
     assert "Кеңес Облыстық кеңес отырысы өтті." in rendered_text(page_for(803))
+
+
+# --- 6. translations stay linked -------------------------------------------------------------
+
+
+def polylang_post(wp_id, language, group, body, title):
+    return post(wp_id, body, title=title, slug=f"p{wp_id}", terms=[
+        ("language", language, {"kk": "Қазақша", "ru": "Русский"}[language]),
+        ("post_translations", group, group),
+    ])
+
+
+def polylang_group(group, members):
+    pairs = "".join(f's:{len(lang)}:"{lang}";i:{wp_id};' for lang, wp_id in members.items())
+    return (f"<wp:term><wp:term_id>9</wp:term_id><wp:term_taxonomy>post_translations"
+            f"</wp:term_taxonomy><wp:term_slug>{group}</wp:term_slug><wp:term_name>{group}"
+            f"</wp:term_name><wp:term_description><![CDATA[a:{len(members)}:{{{pairs}}}]]>"
+            "</wp:term_description></wp:term>")
+
+
+def wpml_post(wp_id, language, group, body, title, source=None):
+    meta = {"_wpml_import_translation_group": str(group),
+            "_wpml_import_language_code": language}
+    if source:
+        meta["_wpml_import_source_language_code"] = source
+    return post(wp_id, body, title=title, slug=f"w{wp_id}", meta=meta)
+
+
+def assert_linked(kk_page, ru_page):
+    assert kk_page.translation_key == ru_page.translation_key
+    assert (kk_page.locale.language_code, ru_page.locale.language_code) == ("kk", "ru")
+    assert ru_page in [page.specific for page in kk_page.get_translations()]
+    # The language switcher of each links to the other.
+    kk_html = Client().get(kk_page.url).content.decode()
+    ru_html = Client().get(ru_page.url).content.decode()
+    assert f'href="{ru_page.url}"' in kk_html
+    assert f'href="{kk_page.url}"' in ru_html
+
+
+@pytest.mark.parametrize("order", ["source first", "translation first"])
+def test_a_polylang_pair_becomes_one_page_in_two_languages(tmp_path, uploads, order):
+    # Polylang's language terms say the language even where the text would not.
+    kk = polylang_post(901, "kk", "pll_5f1a", "<p>Кеңес отырысы өтті.</p>", "Кеңес")
+    ru = polylang_post(902, "ru", "pll_5f1a", "<p>Прошло заседание совета.</p>", "Совет")
+    items = [kk, ru] if order == "source first" else [ru, kk]
+    report = import_twice(tmp_path, uploads, wxr(polylang_group("pll_5f1a", {"kk": 901,
+                                                                             "ru": 902}),
+                                                 *items))
+
+    assert_linked(page_for(901), page_for(902))
+    assert all(entry["warnings"] == [] for entry in report["posts"])
+    assert "Совет Прошло заседание совета." in rendered_text(page_for(902))
+
+
+@pytest.mark.parametrize("order", ["source first", "translation first"])
+def test_a_wpml_pair_becomes_one_page_in_two_languages(tmp_path, uploads, order):
+    kk = wpml_post(911, "kk", 77, "<p>Жастар форумы өтті.</p>", "Форум")
+    ru = wpml_post(912, "ru", 77, "<p>Прошёл форум молодёжи.</p>", "Форум", source="kk")
+    items = [kk, ru] if order == "source first" else [ru, kk]
+    import_twice(tmp_path, uploads, wxr(*items))
+
+    assert_linked(page_for(911), page_for(912))
+
+
+def test_a_translation_group_whose_source_is_missing_is_reported(tmp_path, uploads):
+    report = import_twice(tmp_path, uploads, wxr(
+        wpml_post(921, "ru", 78, "<p>Прошёл форум.</p>", "Форум", source="kk"),
+        polylang_group("pll_x", {"kk": 930, "ru": 931}),
+        polylang_post(931, "ru", "pll_x", "<p>Прошло собрание.</p>", "Собрание"),
+    ))
+
+    details = {entry["wp_id"]: entry["details"] for entry in report["posts"]}
+    assert [(d["code"], d["missing"]) for d in details[921]] == [
+        ("translation_source_missing", ["kk"])
+    ]
+    assert [(d["code"], d["missing"]) for d in details[931]] == [
+        ("translation_source_missing", ["kk:930"])
+    ]
+    assert page_for(921).locale.language_code == "ru"
