@@ -106,6 +106,14 @@ def url_key(relative):
     return SIZE_SUFFIX.sub("", relative.lower())
 
 
+def document_extensions():
+    """The file extensions the site takes as documents (``WAGTAILDOCS_EXTENSIONS``)."""
+    from django.conf import settings
+
+    allowed = getattr(settings, "WAGTAILDOCS_EXTENSIONS", None)
+    return {extension.lower() for extension in allowed} if allowed else None
+
+
 class AttachmentImporter:
     """Turns attachments of one export into images, each at most once, and remembers the result.
 
@@ -131,9 +139,14 @@ class AttachmentImporter:
         self.outcomes = {}
         self.created = []
         self.reused = []
+        #: ``{wp_id: (document id or None, code or None)}`` of the attachments made documents.
+        self.documents = {}
+        self.documents_created = []
         self.mappings = {
             mapping.wp_id: mapping
-            for mapping in LegacyObject.objects.filter(source=source, wp_type="attachment")
+            for mapping in LegacyObject.objects.filter(
+                source=source, wp_type="attachment"
+            ).select_related("content_type")
         }
         self.by_url = {}
         for wp_id, item in attachments.items():
@@ -263,9 +276,86 @@ class AttachmentImporter:
 
     def _existing(self, wp_id):
         mapping = self.mappings.get(wp_id)
-        if mapping is None:
+        if mapping is None or mapping.content_type.model_class() is not self.Image:
             return None
         return self.Image.objects.filter(pk=mapping.object_id).first()
+
+    # --- documents ------------------------------------------------------------------------
+
+    def is_document(self, wp_id):
+        """Whether attachment ``wp_id`` is a file the site keeps as a document (PDF, DOCX…)."""
+        item = self.attachments.get(wp_id)
+        if item is None:
+            return False
+        relative = upload_relative_path(item.attachment_url) or item.meta_value(
+            "_wp_attached_file")
+        extension = PurePosixPath(relative).suffix.lower().lstrip(".")
+        allowed = document_extensions()
+        return bool(extension) and extension not in get_allowed_image_extensions() and (
+            allowed is None or extension in allowed
+        )
+
+    def for_document(self, wp_id):
+        """``(document id, code)`` for attachment ``wp_id``, made a document the first time.
+
+        ``code`` says why there is none: ``missing_file``, ``unsafe_path``,
+        ``file_too_large``; a dry run gives ``(None, None)`` for a file that would do.
+        """
+        if wp_id not in self.documents:
+            self.documents[wp_id] = self._document(wp_id)
+        return self.documents[wp_id]
+
+    def document_link(self, wp_id):
+        """``(document id, title)`` of attachment ``wp_id`` if it is a document that could be
+        imported, else ``None``."""
+        if not self.is_document(wp_id):
+            return None
+        document_id, _code = self.for_document(wp_id)
+        if document_id is None:
+            return None
+        item = self.attachments[wp_id]
+        return document_id, item.title or PurePosixPath(item.attachment_url).name
+
+    def _document(self, wp_id):
+        from django.conf import settings
+        from wagtail.documents import get_document_model
+
+        Document = get_document_model()
+        item = self.attachments.get(wp_id)
+        if item is None:
+            return None, "missing_attachment"
+        mapping = self.mappings.get(wp_id)
+        if mapping is not None and mapping.content_type.model_class() is Document:
+            if Document.objects.filter(pk=mapping.object_id).exists():
+                return mapping.object_id, None
+        relative = upload_relative_path(item.attachment_url) or item.meta_value(
+            "_wp_attached_file")
+        path = safe_upload_path(self.uploads, relative) if relative else None
+        if path is None:
+            return None, "unsafe_path" if relative else "missing_file"
+        try:
+            if not path.is_file():
+                return None, "missing_file"
+            limit = getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None)
+            if limit and path.stat().st_size > limit:
+                return None, "file_too_large"
+            if self.dry_run:
+                return None, None
+            with transaction.atomic(), path.open("rb") as handle:
+                document = Document(
+                    title=(item.title or path.stem)[:255],
+                    collection=self.collection or Collection.get_first_root_node(),
+                )
+                document.file.save(path.name, File(handle), save=False)
+                document.save()
+                self.mappings[wp_id] = LegacyObject.record(
+                    self.source, wp_id, "attachment", document, fingerprint=item.fingerprint
+                )
+        except OSError as error:
+            logger.warning("WordPress attachment %s (%s): %s", wp_id, path.name, error)
+            return None, "unsafe_path" if error.errno == errno.ENAMETOOLONG else "missing_file"
+        self.documents_created.append(wp_id)
+        return document.pk, None
 
     def _validate(self, path):
         """A report code when Wagtail's upload field would refuse the file, else ``None``."""

@@ -25,6 +25,8 @@ class Heading:
 class Quote:
     text: str
     attribution: str = ""
+    #: The quote's paragraphs as HTML when they hold bold, italics or links.
+    html: str | None = None
 
 
 @dataclass
@@ -79,6 +81,15 @@ class Gallery:
 class Embed:
     url: str
     #: The caption written under it (a block-editor embed's ``figcaption``).
+    caption: str = ""
+
+
+@dataclass
+class Table:
+    """A table's cells as text, row by row; ``header``: the first row is a header row."""
+
+    rows: list
+    header: bool = False
     caption: str = ""
 
 

@@ -223,7 +223,10 @@ def looks_like_shortcode(name, attr_text, enclosing, known=KNOWN_SHORTCODES):
     """
     if name.lower() in known:
         return True
-    return "_" in name or "-" in name or enclosing or "=" in attr_text
+    # ``[x = 5]`` has an equals sign but no ``name=value``: bracketed text, as WordPress reads it.
+    return "_" in name or "-" in name or enclosing or (
+        "=" in attr_text and bool(parse_attrs(attr_text)[0])
+    )
 
 
 def parse(text, known=KNOWN_SHORTCODES):

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from engagement.legacy.content import convert, convert_rich_text
-from engagement.legacy.nodes import Embed, Gallery, Heading, Image, Paragraph, Quote
+from engagement.legacy.nodes import Embed, Gallery, Heading, Image, Paragraph, Quote, Table
 from engagement.legacy.richtext import sanitise
 from engagement.legacy.walker import embed_url
 
@@ -176,12 +176,12 @@ def test_embeds_from_iframes_and_the_embed_shortcode():
     assert embed_url("//player.vimeo.com/video/77") == "https://vimeo.com/77"
 
 
-def test_tables_become_one_paragraph_per_row():
+def test_tables_keep_their_cells_and_header_row():
     conversion = convert("<table><tr><th>Аудан</th><th>Саны</th></tr><tr><td>Ілі</td>"
                          "<td>12</td></tr></table>")
 
-    assert conversion.blocks == [Paragraph("<p>Аудан | Саны</p><p>Ілі | 12</p>")]
-    assert codes(conversion) == ["table_flattened"]
+    assert conversion.blocks == [Table([["Аудан", "Саны"], ["Ілі", "12"]], header=True)]
+    assert codes(conversion) == []
 
 
 def test_emoji_images_become_their_characters():

@@ -13,6 +13,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import translation
+from wagtail.images import get_image_model
 
 from engagement.legacy.wxr import SYNTHETIC_ID_BASE, WXRError, parse_wxr
 
@@ -698,3 +699,335 @@ def test_a_translation_group_whose_source_is_missing_is_reported(tmp_path, uploa
         ("translation_source_missing", ["kk:930"])
     ]
     assert page_for(921).locale.language_code == "ru"
+
+
+# --- 7. links between old posts become page links -------------------------------------------
+
+
+def link_posts():
+    """Post 951 links to 952 in every way a WordPress author did; 952 links back to 951."""
+    first = post(951, (
+        f'<p>Бағдарлама: <a href="{SITE}/?p=952">жоба</a>, '
+        f'<a href="{SITE}/2021/06/15/plan/">толығырақ</a>, '
+        '<a href="/2021/06/15/old-plan/">ескі сілтеме</a>, '
+        '<a href="/?p=952">қысқа</a> және '
+        f'<a href="{SITE}/wp-content/uploads/2021/06/p953-300x200.jpg">сурет</a>. '
+        f'<a href="{SITE}/2020/01/01/not-exported/">Жоқ жазба</a>, '
+        '<a href="https://example.org/2021/06/15/plan/">басқа сайт</a>.</p>'
+    ), title="Бірінші", slug="first")
+    second = post(952, f'<p>Алдыңғы: <a href="{SITE}/2021/06/15/first/">бірінші</a>.</p>',
+                  title="Жоспар", slug="plan", meta={"_wp_old_slug": "old-plan"})
+    return first, second
+
+
+@pytest.mark.parametrize("order", ["linked post first", "linked post last"])
+def test_links_to_other_posts_become_page_links_in_any_order(tmp_path, uploads, order):
+    first, second = link_posts()
+    items = [second, first] if order == "linked post first" else [first, second]
+    report = import_twice(tmp_path, uploads, wxr(*items, *photos(uploads, 953)))
+
+    source, target = page_for(951), page_for(952)
+    html = source.body[0].value.source
+    assert html.count(f'<a linktype="page" id="{target.pk}">') == 4
+    image = get_image_model().objects.get(pk=report["attachments"]["953"])
+    assert f'<a href="{image.file.url}">сурет</a>' in html
+    assert f'<a href="{SITE}/2020/01/01/not-exported/">Жоқ жазба</a>' in html
+    assert '<a href="https://example.org/2021/06/15/plan/">басқа сайт</a>' in html
+    assert f'<a linktype="page" id="{source.pk}">бірінші</a>' in page_for(952).body[0].value.source
+    entry = next(e for e in report["posts"] if e["wp_id"] == 951)
+    assert [(d["code"], d["url"]) for d in entry["details"]
+            if d["code"] == "internal_link_unresolved"] == [
+        ("internal_link_unresolved", f"{SITE}/2020/01/01/not-exported/")
+    ]
+    # The public page links to the new address; an editor sees no change since the import.
+    public = Client().get(source.url).content.decode()
+    assert public.count(f'href="{target.url}"') >= 4
+    assert f'href="{image.file.url}"' in public
+    assert "Бағдарлама: жоба , толығырақ , ескі сілтеме , қысқа және сурет ." in rendered_text(
+        source)
+    assert source.latest_revision.as_object().body.raw_data[0]["value"] == html
+
+
+# --- 8. nothing structural is flattened -------------------------------------------------------
+
+
+def sources(page):
+    return [(kind, value.source if hasattr(value, "source") else value)
+            for kind, value in blocks_of(page)]
+
+
+def test_pre_and_verse_keep_their_line_breaks(tmp_path, uploads):
+    body = (
+        '<!-- wp:verse --><pre class="wp-block-verse">Туған жер, <em>туған</em> ел,\n'
+        "Сенен артық жер бар ма?</pre><!-- /wp:verse -->"
+        '<!-- wp:preformatted --><pre class="wp-block-preformatted">09:00  Тіркелу\n'
+        "10:00  Ашылу</pre><!-- /wp:preformatted -->"
+    )
+    import_twice(tmp_path, uploads, wxr(post(960, body)))
+
+    page = page_for(960)
+    assert sources(page) == [
+        ("paragraph", "<p>Туған жер, туған ел,<br/>Сенен артық жер бар ма?</p>"),
+        ("paragraph", "<p>09:00  Тіркелу<br/>10:00  Ашылу</p>"),
+    ]
+    html = Client().get(page.url).content.decode()
+    assert "Туған жер, туған ел,<br/>Сенен артық жер бар ма?" in html
+
+
+def test_definition_lists_sup_and_sub_keep_word_boundaries(tmp_path, uploads):
+    body = (
+        "<dl><dt>Мерзімі</dt><dd>2021–2025 жылдар</dd><dt>Қаржы</dt><dd>5 млрд теңге</dd></dl>"
+        "<h2>Ауданы 40 м<sup>2</sup> зал</h2>"
+        "<p>CO<sub>2</sub> шығарындылары азайды.</p>"
+    )
+    import_twice(tmp_path, uploads, wxr(post(961, body)))
+
+    page = page_for(961)
+    assert sources(page) == [
+        ("paragraph", "<p><b>Мерзімі</b></p>"), ("paragraph", "<p>2021–2025 жылдар</p>"),
+        ("paragraph", "<p><b>Қаржы</b></p>"), ("paragraph", "<p>5 млрд теңге</p>"),
+        ("heading", {"text": "Ауданы 40 м2 зал", "level": "h2"}),
+        ("paragraph", "<p>CO2 шығарындылары азайды.</p>"),
+    ]
+    assert ("Мерзімі 2021–2025 жылдар Қаржы 5 млрд теңге Ауданы 40 м2 зал "
+            "CO2 шығарындылары азайды.") in rendered_text(page)
+
+
+def test_footnotes_keep_their_text_and_numbers(tmp_path, uploads):
+    body = (
+        '<!-- wp:paragraph --><p>Бағдарлама қабылданды<sup data-fn="a1b2" class="fn">'
+        '<a href="#a1b2" id="a1b2-link">1</a></sup> және бекітілді<sup data-fn="c3d4" '
+        'class="fn"><a href="#c3d4" id="c3d4-link">2</a></sup>.</p><!-- /wp:paragraph -->'
+        "<!-- wp:footnotes /-->"
+    )
+    notes = json.dumps([{"content": "2021 жылғы <em>съезд</em> шешімі.", "id": "a1b2"},
+                        {"content": "Облыстық кеңес, 12 мамыр.", "id": "c3d4"}],
+                       ensure_ascii=False)
+    report = import_twice(tmp_path, uploads, wxr(post(962, body, meta={"footnotes": notes})))
+
+    page = page_for(962)
+    assert sources(page) == [
+        ("paragraph", "<p>Бағдарлама қабылданды[1] және бекітілді[2].</p>"),
+        ("paragraph", "<ol><li>2021 жылғы <em>съезд</em> шешімі.</li>"
+                      "<li>Облыстық кеңес, 12 мамыр.</li></ol>"),
+    ]
+    assert report["posts"][0]["warnings"] == ["footnote_anchors_dropped"]
+    assert ("Бағдарлама қабылданды[1] және бекітілді[2]. 2021 жылғы съезд шешімі. "
+            "Облыстық кеңес, 12 мамыр.") in rendered_text(page)
+
+
+def test_a_reusable_block_is_expanded_from_the_exports_wp_block_items(tmp_path, uploads):
+    reusable = post(970, "<!-- wp:paragraph --><p>Филиалдың телефоны: 8 (7282) 00-00-00."
+                         "</p><!-- /wp:paragraph -->", post_type="wp_block",
+                    title="Байланыс", status="publish")
+    body = ("<!-- wp:paragraph --><p>Жиналыс сенбіде.</p><!-- /wp:paragraph -->"
+            '<!-- wp:block {"ref":970} /--><!-- wp:block {"ref":404} /-->')
+    report = import_twice(tmp_path, uploads, wxr(post(971, body), reusable))
+
+    page = page_for(971)
+    assert sources(page) == [("paragraph", "<p>Жиналыс сенбіде.</p>"),
+                             ("paragraph", "<p>Филиалдың телефоны: 8 (7282) 00-00-00.</p>")]
+    entry = next(e for e in report["posts"] if e["wp_id"] == 971)
+    assert [(d["code"], d["ref"]) for d in entry["details"]] == [("reusable_block_missing", 404)]
+    assert report["totals"]["skipped_wp_block"] == 1
+    assert "Жиналыс сенбіде. Филиалдың телефоны: 8 (7282) 00-00-00." in rendered_text(page)
+
+
+def test_a_quote_keeps_bold_italics_and_links_in_one_paragraph(tmp_path, uploads):
+    body = (
+        '<!-- wp:quote --><blockquote class="wp-block-quote"><p>Біз <strong>әр</strong> '
+        '<em>уәдені</em> <a href="https://example.kz/programme">бағдарламаға</a> енгіздік.</p>'
+        "<cite>Төраға</cite></blockquote><!-- /wp:quote -->"
+        "<blockquote><p>Жай дәйексөз, екі</p><p>жолда.</p></blockquote>"
+    )
+    report = import_twice(tmp_path, uploads, wxr(post(980, body)))
+
+    page = page_for(980)
+    assert sources(page) == [
+        ("paragraph", '<p>Біз <strong>әр</strong> <em>уәдені</em> '
+                      '<a href="https://example.kz/programme">'
+                      "бағдарламаға</a> енгіздік.</p><p>— Төраға</p>"),
+        ("quote", {"text": "Жай дәйексөз, екі\nжолда.", "attribution": ""}),
+    ]
+    assert report["posts"][0]["warnings"] == ["quote_as_paragraph"]
+    assert "Біз әр уәдені бағдарламаға енгіздік. — Төраға" in rendered_text(page)
+
+
+def test_bracketed_text_that_is_not_a_shortcode_stays_text(tmp_path, uploads):
+    body = "<p>Формула: [x = 5] және [y = x + 1], ал [Жаңартылды 14:20].</p>"
+    report = import_twice(tmp_path, uploads, wxr(post(990, body)))
+
+    assert sources(page_for(990)) == [("paragraph", body)]
+    assert report["posts"][0]["unhandled_shortcodes"] == {}
+    assert "Формула: [x = 5] және [y = x + 1], ал [Жаңартылды 14:20]." in rendered_text(
+        page_for(990))
+
+
+def test_a_table_becomes_a_table_block_with_its_header_row(tmp_path, uploads):
+    body = (
+        '<!-- wp:table --><figure class="wp-block-table"><table><thead><tr><th>Аудан</th>'
+        "<th>Қатысушылар</th></tr></thead><tbody><tr><td>Ілі</td><td>1 200</td></tr>"
+        "<tr><td>Талғар</td><td>m<sup>2</sup> 850</td></tr></tbody></table>"
+        "<figcaption>Сенбілік қорытындысы</figcaption></figure><!-- /wp:table -->"
+    )
+    report = import_twice(tmp_path, uploads, wxr(post(995, body)))
+
+    page = page_for(995)
+    [(kind, value)] = blocks_of(page)
+    assert kind == "table"
+    assert value["data"] == [["Аудан", "Қатысушылар"], ["Ілі", "1 200"], ["Талғар", "m2 850"]]
+    assert (value["first_row_is_table_header"], value["table_caption"]) == (
+        True, "Сенбілік қорытындысы"
+    )
+    assert report["posts"][0]["warnings"] == []
+    html = Client().get(page.url).content.decode()
+    assert re.search(r"<thead>\s*<tr>\s*<th[^>]*>\s*Аудан\s*</th>", html)
+    assert "Сенбілік қорытындысы Аудан Қатысушылар Ілі 1 200 Талғар m2 850" in rendered_text(
+        page)
+
+
+# --- 9. documents --------------------------------------------------------------------------
+
+
+def test_pdf_and_docx_attachments_become_documents_once_and_are_linked(tmp_path, uploads):
+    from wagtail.documents import get_document_model
+
+    Document = get_document_model()
+    add_upload(uploads, "2021/06/plan.pdf", data=b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n")
+    add_upload(uploads, "2021/06/budget.docx", data=b"PK\x03\x04 docx")
+    pdf = attachment(1002, "2021/06/plan.pdf", title="Жұмыс жоспары")
+    docx = attachment(1003, "2021/06/budget.docx", title="Бюджет")
+    first = post(1000, (
+        f'<p>Жоспар: <a href="{SITE}/wp-content/uploads/2021/06/plan.pdf">жүктеу</a>.</p>\n\n'
+        '[gallery ids="1001,1003"]'
+    ))
+    second = post(1001 + 100, f'<p><a href="{SITE}/?attachment_id=1002">Жоспар</a> және '
+                              f'[su_document url="{SITE}/wp-content/uploads/2021/06/plan.pdf" '
+                              'title="PDF"]</p>')
+    before = Document.objects.count()
+    report = import_twice(tmp_path, uploads, wxr(first, second, pdf, docx,
+                                                 *photos(uploads, 1001)))
+
+    assert Document.objects.count() == before + 2
+    documents = report["documents"]
+    assert set(documents) == {"1002", "1003"}
+    plan = Document.objects.get(pk=documents["1002"])
+    assert plan.title == "Жұмыс жоспары"
+    page = page_for(1000)
+    assert sources(page)[0] == (
+        "paragraph", f'<p>Жоспар: <a linktype="document" id="{plan.pk}">жүктеу</a>.</p>')
+    assert [kind for kind, _value in blocks_of(page)] == ["paragraph", "gallery", "paragraph"]
+    assert sources(page)[2] == (
+        "paragraph", f'<p><a linktype="document" id="{documents["1003"]}">Бюджет</a></p>')
+    other = page_for(1101)
+    assert other.body[0].value.source.count(f'<a linktype="document" id="{plan.pk}">') == 2
+    html = Client().get(page.url).content.decode()
+    assert f'href="{plan.url}"' in html
+    assert f'href="{Document.objects.get(pk=documents["1003"]).url}"' in html
+    assert "Жоспар: жүктеу ." in rendered_text(page) and "Бюджет" in rendered_text(page)
+
+
+# --- 10. categories and tags ------------------------------------------------------------------
+
+
+def test_categories_and_wxr_1_0_tags_are_kept_as_tags(tmp_path, uploads):
+    body = "<p>Аудандық кеңес өтті.</p>"
+    text = wxr(post(1200, body, terms=[
+        ("category", "zhanalyqtar", "Жаңалықтар"),
+        ("category", "uncategorized", "Uncategorized"),
+        ("tag", "kenes", "кеңес"),
+        ("post_tag", "audan", "аудан"),
+    ]), version="1.0")
+    report = import_twice(tmp_path, uploads, text)
+
+    page = page_for(1200)
+    assert sorted(tag.name for tag in page.tags.all()) == ["Жаңалықтар", "аудан", "кеңес"]
+    assert [(d["code"], d["category"]) for d in report["posts"][0]["details"]] == [
+        ("default_category_dropped", "Uncategorized")
+    ]
+    html = Client().get(page.url).content.decode()
+    assert "Жаңалықтар" in html and "кеңес" in html
+
+
+def test_a_category_map_makes_categories_party_projects(tmp_path, uploads):
+    from tests.engagement.helpers import project as make_project
+
+    project = make_project("jastar-otanga-test", "«Жастар – Отанға!»")
+    text = wxr(post(1210, "<p>Жастар форумы өтті.</p>", terms=[
+        ("category", "zhastar", "Жастар"), ("category", "sport", "Спорт"),
+        ("category", "ardager", "Ардагерлер"),
+    ]))
+    report = import_twice(tmp_path, uploads, text,
+                          category_map="zhastar=jastar-otanga-test, ardager=no-such-project")
+
+    page = page_for(1210)
+    assert [link.project for link in page.project_links.all()] == [project]
+    assert sorted(tag.name for tag in page.tags.all()) == ["Ардагерлер", "Спорт"]
+    assert [(d["code"], d["project"]) for d in report["posts"][0]["details"]] == [
+        ("project_not_found", "no-such-project")
+    ]
+    assert "«Жастар – Отанға!»" in Client().get(page.url).content.decode()
+
+
+def test_a_malformed_category_map_is_refused(tmp_path, uploads):
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(post(1220)), encoding="utf-8")
+    with pytest.raises(CommandError, match="category-slug=project-slug"):
+        call_command("import_wordpress", str(export), uploads=str(uploads), verbosity=0,
+                     category_map="zhastar")
+
+
+# --- 11. the report tells the truth ----------------------------------------------------------
+
+
+def test_renamed_slugs_and_shadowed_redirects_are_reported(tmp_path, uploads):
+    import_text(tmp_path, uploads, wxr(post(1300, "<p>Бірінші мәтін.</p>", slug="kenes")))
+    live = page_for(1300)
+    # A second export: the same slug again, and an old address that is a live page's address.
+    report = import_text(tmp_path, uploads, wxr(
+        post(1301, "<p>Екінші мәтін.</p>", slug="kenes"),
+        post(1302, "<p>Үшінші мәтін.</p>", slug="ush", link=f"{SITE}{live.url}"),
+    ), name="second.xml")
+
+    details = {entry["wp_id"]: entry["details"] for entry in report["posts"]}
+    assert [(d["code"], d["slug"], d["new_slug"]) for d in details[1301]
+            if d["code"] == "slug_renamed"] == [
+        ("slug_renamed", "kenes", page_for(1301).slug)
+    ]
+    assert page_for(1301).slug != "kenes"
+    assert [(d["code"], d["path"]) for d in details[1302]
+            if d["code"] == "redirect_shadowed"] == [("redirect_shadowed", live.url.rstrip("/"))]
+    # The live page still answers its own address.
+    assert "Бірінші мәтін." in rendered_text(live)
+
+
+def test_the_console_carries_no_library_warnings(tmp_path, uploads):
+    import io as io_module
+
+    export = tmp_path / "export.xml"
+    # A body that is only an address makes BeautifulSoup warn that it looks like a URL.
+    export.write_text(wxr(post(1310, "https://old.example.kz/file.html", title="https://x.kz"),
+                          post(1311, "<?xml version='1.0'?><p>XML-ге ұқсас мәтін</p>")),
+                      encoding="utf-8")
+    out, err = io_module.StringIO(), io_module.StringIO()
+    with _no_warnings():
+        call_command("import_wordpress", str(export), uploads=str(uploads), stdout=out,
+                     stderr=err)
+    assert "Warning" not in err.getvalue()
+    assert "2 posts read" in out.getvalue()
+
+
+class _no_warnings:
+    """Fails if any warning is emitted inside the block."""
+
+    def __enter__(self):
+        import warnings
+
+        self.catcher = warnings.catch_warnings(record=True)
+        self.caught = self.catcher.__enter__()
+        warnings.simplefilter("always")
+        return self
+
+    def __exit__(self, *exc):
+        self.catcher.__exit__(*exc)
+        assert [str(w.message) for w in self.caught] == []
