@@ -22,6 +22,9 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Python puts this script's folder first on the path, where bench/calendar.py would shadow
+# the standard library's calendar module (which requests and Wagtail's embeds import).
+sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
 
 WORK = Path(tempfile.mkdtemp(prefix="legacy-bench-"))

@@ -39,6 +39,15 @@ class GalleryTitles(blocks.ChoiceBlock):
     ]
 
 
+class GalleryShape(blocks.ChoiceBlock):
+    """Whether thumbnails are cropped to the block's size or keep each image's shape in it."""
+
+    choices = [
+        ("crop", _("Cropped to the width and height")),
+        ("fit", _("Whole image, within the width and height")),
+    ]
+
+
 class GalleryItemBlock(blocks.StructBlock):
     """One gallery image with its own alt text and caption (both translated, the image shared)."""
 
@@ -100,6 +109,8 @@ class GalleryBlock(blocks.StructBlock):
     )
     link = GalleryLink(label=_("Link"), default="lightbox")
     titles = GalleryTitles(label=_("Captions on thumbnails"), default="never")
+    shape = GalleryShape(label=_("Thumbnail shape"), default="crop", required=False)
+    caption = blocks.CharBlock(label=_("Caption of the gallery"), required=False, max_length=500)
 
     class Meta:
         icon = "image"
@@ -111,7 +122,9 @@ class GalleryBlock(blocks.StructBlock):
         """The spec strings of one thumbnail, exactly as the ``<picture>`` asks for them."""
         width = value.get("thumbnail_width") or 150
         height = value.get("thumbnail_height") or 150
-        return Filter.expand_spec([self.thumbnail_formats, f"fill-{width}x{height}"])
+        # "fit" keeps each image's aspect ratio within the box, as WordPress's medium size did.
+        operation = "max" if value.get("shape") == "fit" else "fill"
+        return Filter.expand_spec([self.thumbnail_formats, f"{operation}-{width}x{height}"])
 
     def rendition_specs(self, value):
         """Every rendition spec the gallery's template uses for each image."""

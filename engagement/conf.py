@@ -35,6 +35,8 @@ DEFAULTS = {
         "lead": "lead",
         "hero_image": "hero_image",
         "tags": "tags",
+        # A child relation (ParentalKey) whose model has a ``project`` foreign key.
+        "projects": "project_links",
     },
     # Seconds a computed statistic may be served from the cache (0: never cached). Any change
     # to an event makes cached statistics stale at once, whatever this says.

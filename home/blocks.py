@@ -4,7 +4,8 @@ Block names are a contract (the WordPress importer writes them): ``paragraph``, 
 (a :class:`HeadingBlock`: ``text`` and ``level``), ``quote`` (``text``, ``attribution``),
 ``image`` (a :class:`CaptionedImageBlock`: ``image``, ``alt_text``, ``decorative``,
 ``caption``), ``gallery`` (the plugin's GalleryBlock), ``embed``, ``figures`` (a list of
-``value``, ``unit``, ``label``) and ``live_figures`` (the plugin's LiveFiguresBlock).
+``value``, ``unit``, ``label``), ``live_figures`` (the plugin's LiveFiguresBlock) and ``table``
+(Wagtail's TableBlock, with a header row).
 """
 
 import uuid
@@ -13,6 +14,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
@@ -155,6 +157,15 @@ class NewsBodyBlock(blocks.StreamBlock):
     )
     figures = KeyFiguresBlock()
     live_figures = LiveFiguresBlock()
+    table = TableBlock(
+        label=_("Table"),
+        description=_("Rows and columns, with an optional header row."),
+        table_options={"startRows": 3, "startCols": 2},
+        preview_value={
+            "first_row_is_table_header": True,
+            "data": [[_("District"), _("Participants")], ["Talgar", "120"], ["Ili", "95"]],
+        },
+    )
 
 
 def _first_body_image_id(raw_blocks):

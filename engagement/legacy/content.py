@@ -16,13 +16,14 @@ What happens to a post body, in order:
    images and placeholders inside a paragraph split it, so text around them keeps its order.
 """
 
+import json
 import re
 
 from bs4 import BeautifulSoup, Comment
 
 from . import shortcodes
 from .nodes import Conversion, Paragraph
-from .shortcode_blocks import UNMASK, shortcode_block
+from .shortcode_blocks import DROPPED, UNMASK, shortcode_block, shortcode_html
 from .walker import PLACEHOLDER, Walker, has_text, is_placeholder, split_at_breakers
 
 GUTENBERG_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
@@ -38,7 +39,7 @@ REMOVED_ELEMENTS = frozenset(
         "param", "dialog", "portal",
     }
 )
-def convert(body, *, attached_ids=(), conversion=None):
+def convert(body, *, attached_ids=(), conversion=None, reusable=None, footnotes=""):
     """Convert a post body into blocks.
 
     Args:
@@ -46,12 +47,70 @@ def convert(body, *, attached_ids=(), conversion=None):
         attached_ids: ids of the post's attached images in WordPress's order (menu order, id),
             for a core ``[gallery]`` without ``ids``.
         conversion: a :class:`Conversion` to add to (a new one by default).
+        reusable: ``{wp_id: content}`` of the export's reusable blocks (``wp_block`` items),
+            expanded where a ``<!-- wp:block {"ref":N} /-->`` stands.
+        footnotes: the post's ``footnotes`` meta (WordPress 6.3+), a JSON list of
+            ``{"id", "content"}`` shown where ``<!-- wp:footnotes /-->`` stands.
 
     Returns:
         The :class:`Conversion`.
     """
+    conversion = conversion or Conversion()
+    body = expand_reusable_blocks(body, reusable or {}, conversion)
+    body = with_footnotes(body, footnotes, conversion)
     classic = "<!-- wp:" not in body
     return _convert(GUTENBERG_COMMENT.sub("", body), classic, attached_ids, conversion)
+
+
+REUSABLE_BLOCK = re.compile(r"<!--\s*wp:block\s+(\{.*?\})\s*/-->", re.DOTALL)
+FOOTNOTES_BLOCK = re.compile(r"<!--\s*wp:footnotes\s*(?:\{.*?\})?\s*/-->", re.DOTALL)
+FOOTNOTE_REFERENCE = re.compile(
+    r'<sup\b[^>]*\bdata-fn="([^"]+)"[^>]*>\s*<a\b[^>]*>(.*?)</a>\s*</sup>', re.DOTALL
+)
+#: How deep reusable blocks may sit inside each other (a loop stops here).
+MAX_REUSABLE_DEPTH = 5
+
+
+def expand_reusable_blocks(body, reusable, conversion, depth=0):
+    """``body`` with each reusable block reference replaced by the block's content."""
+    if "wp:block" not in body:
+        return body
+
+    def replace(match):
+        try:
+            ref = int(json.loads(match.group(1)).get("ref"))
+        except (ValueError, TypeError, AttributeError):
+            ref = None
+        if ref not in reusable or depth >= MAX_REUSABLE_DEPTH:
+            conversion.warn("reusable_block_missing", ref=ref)
+            return ""
+        return expand_reusable_blocks(reusable[ref], reusable, conversion, depth + 1)
+
+    return REUSABLE_BLOCK.sub(replace, body)
+
+
+def with_footnotes(body, footnotes, conversion):
+    """``body`` with WordPress 6.3 footnotes as text: each reference a bracketed number, the
+    notes a numbered list where the footnotes block stood (or at the end).
+
+    Rich text keeps no element ids, so the links between a reference and its note cannot
+    survive; the numbers and the text do (reported as ``footnote_anchors_dropped``).
+    """
+    try:
+        notes = json.loads(footnotes) if footnotes else []
+    except ValueError:
+        notes = []
+    notes = [note for note in notes if isinstance(note, dict) and note.get("content")]
+    if not notes and "data-fn=" not in body:
+        return FOOTNOTES_BLOCK.sub("", body)
+    body = FOOTNOTE_REFERENCE.sub(lambda match: f"<sup>[{match.group(2).strip()}]</sup>", body)
+    listing = "".join(f"<li>{note['content']}</li>" for note in notes)
+    listing = f"<ol>{listing}</ol>" if listing else ""
+    if listing:
+        conversion.warn("footnote_anchors_dropped", count=len(notes))
+    if FOOTNOTES_BLOCK.search(body):
+        return FOOTNOTES_BLOCK.sub(lambda match: listing, body, count=1)
+    return body + listing
 
 
 def convert_rich_text(source):
@@ -119,17 +178,22 @@ def _replace_shortcodes(text, conversion, placeholders, attached_ids):
         for code in sorted(token.repairs):
             conversion.warn(code, shortcode=token.raw.translate(UNMASK)[:300])
         block = shortcode_block(token, conversion, attached_ids)
+        if block is DROPPED:
+            continue
         if block is not None:
             placeholders.append(block)
             out.append(f'<{PLACEHOLDER} data-index="{len(placeholders) - 1}"></{PLACEHOLDER}>')
             continue
+        inner = _replace_shortcodes(token.content or "", conversion, placeholders, attached_ids)
+        kept = shortcode_html(token, inner)
+        if kept is not None:
+            # Markup made here holds no shortcode, but its brackets must stay text.
+            out.append(_mask_tags(kept))
+            continue
         conversion.unhandled[token.name] += 1
         conversion.warn("unhandled_shortcode", name=token.name,
                         shortcode=token.raw.translate(UNMASK)[:300])
-        if token.content:
-            out.append(
-                _replace_shortcodes(token.content, conversion, placeholders, attached_ids)
-            )
+        out.append(inner)
     return "".join(out)
 
 

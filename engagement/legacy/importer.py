@@ -8,10 +8,13 @@ run of the same export creates nothing new, updates the posts that changed in Wo
 leaves alone pages that editors changed since.
 """
 
+import html as html_module
+import json
 import logging
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC
+from functools import partial
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
@@ -30,7 +33,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from engagement import conf
 
-from . import content, locales, redirects
+from . import content, links, locales, redirects, translations
 from .images import AttachmentImporter
 from .models import LegacyObject
 from .nodes import Gallery, Image
@@ -45,6 +48,8 @@ LIVE_STATUSES = frozenset({"publish"})
 DRAFT_STATUSES = frozenset({"draft", "pending", "future", "private"})
 #: Search backends that keep their index in the database (``IndexEntry`` rows).
 DATABASE_SEARCH_BACKENDS = ("wagtail.search.backends.database", "modelsearch.backends.database")
+#: Slugs WordPress gives its default category ("Uncategorized", «Без рубрики»).
+DEFAULT_CATEGORY_SLUGS = frozenset({"uncategorized", "bez-rubriki", "без-рубрики"})
 #: Post types imported as pages.
 POST_TYPES = frozenset({"post"})
 
@@ -136,10 +141,11 @@ class WordPressImporter:
         dry_run: do everything, then roll the database back; no image files are written.
         user: recorded on revisions and in the history.
         progress: wraps the iterable of posts (a tqdm factory); identity by default.
+        category_map: ``{category slug: party project slug}``; other categories become tags.
     """
 
     def __init__(self, export, uploads, *, parent=None, locale="auto", dry_run=False,
-                 user=None, progress=None):
+                 user=None, progress=None, category_map=None):
         self.export = export
         self.source = export.identity
         self.parent = parent.specific if parent is not None else None
@@ -147,10 +153,15 @@ class WordPressImporter:
         self.dry_run = dry_run
         self.user = user
         self.progress = progress or (lambda iterable, **kwargs: iterable)
+        #: ``{category slug: party project slug}`` (``--category-map``).
+        self.category_map = dict(category_map or {})
         self.page_model = get_page_model()
         self.fields = field_names(self.page_model)
         self.report = ImportReport(source=self.source, dry_run=dry_run)
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        #: The export's ``<language>`` (``ru-RU``…) as a site locale: what a post whose text
+        #: does not tell is in.
+        self.channel_language = locales.normalise_code(export.language, self.locales)
         if self.forced_locale and self.forced_locale not in self.locales:
             raise ImproperlyConfigured(
                 _("There is no locale %(code)s on this site.") % {"code": self.forced_locale}
@@ -163,18 +174,29 @@ class WordPressImporter:
                 % {"model": self.page_model._meta.verbose_name, "parent": self.parent.title}
             )
         attachments = export.attachments
-        self.images = AttachmentImporter(attachments, uploads, self.source, dry_run=dry_run)
+        self.images = AttachmentImporter(
+            attachments, uploads, self.source, dry_run=dry_run,
+            site_urls=(export.base_blog_url, export.base_site_url, export.link),
+        )
         self.children = {}
         for attachment in sorted(attachments.values(), key=lambda a: (a.menu_order, a.wp_id)):
             if attachment.parent_id:
                 self.children.setdefault(attachment.parent_id, []).append(attachment.wp_id)
         stream_block = self.page_model._meta.get_field(self.fields["body"]).stream_block
-        self.builder = StreamBuilder(stream_block, self.images.for_image, self.images.for_id)
+        self.builder = StreamBuilder(stream_block, self.images.for_image, self.images.for_id,
+                                     self.images.document_link)
         self.mappings = {
             mapping.wp_id: mapping
             for mapping in LegacyObject.objects.filter(source=self.source).exclude(
                 wp_type="attachment"
             )
+        }
+        #: ``{wp_id: translations.Group}``: posts WPML or Polylang link as translations.
+        self.groups = translations.translation_groups(export, POST_TYPES)
+        self.link_index = links.LinkIndex(export, POST_TYPES)
+        #: The export's reusable blocks, expanded where posts use them.
+        self.reusable = {
+            item.wp_id: item.content for item in export.items if item.post_type == "wp_block"
         }
         self.default_parents = {}
         self.touched = []
@@ -192,6 +214,8 @@ class WordPressImporter:
                 posts.append(item)
             elif item.post_type != "attachment":
                 self.report.skip(item.post_type or "unknown")
+        for title in self.export.unidentified:
+            self.report.add_post(self._unidentified_entry(title))
         with disable_reference_index_auto_update(), search_index_once(self.page_model):
             if self.dry_run:
                 with transaction.atomic():
@@ -199,14 +223,92 @@ class WordPressImporter:
                     transaction.set_rollback(True)
             else:
                 self._import_all(posts)
+                self._rewrite_links()
                 # References are indexed once per page at the end, not on every save.
                 for obj in self.touched:
                     ReferenceIndex.create_or_update_for_object(obj)
                 self._repair_indexes()
         self.report.attachments = self.images.imported
+        self.report.documents = {
+            wp_id: document_id for wp_id, (document_id, _code) in self.images.documents.items()
+            if document_id is not None
+        }
+        self.report.totals["documents_created"] = len(self.images.documents_created)
         self.report.totals["attachments_created"] = len(self.images.created)
         self.report.totals["attachments_reused"] = len(set(self.images.reused))
         return self.report
+
+    def _rewrite_links(self):
+        """Links to other posts and attachments of the export, as page, image or document
+        links, in the pages this run wrote; done once everything is imported.
+
+        The page and its latest revision (what the importer last wrote, see
+        :class:`LegacyObject`) are updated alike, so the page does not look edited since.
+        """
+        paragraph = self.builder.paragraph_name
+        if paragraph is None:
+            return
+        body = self.fields["body"]
+        entries = {entry["wp_id"]: entry for entry in self.report.posts}
+        pages = {page.pk: page for page in self.touched}
+        wp_ids = {mapping.object_id: wp_id for wp_id, mapping in self.mappings.items()}
+        for page in pages.values():
+            stream = getattr(page, body)
+            raw = list(stream.raw_data)
+            unresolved = []
+            resolve = partial(self._link_attributes, unresolved=unresolved)
+            changed = False
+            for block in raw:
+                if block["type"] != paragraph or not isinstance(block["value"], str):
+                    continue
+                if "<a " not in block["value"]:
+                    continue
+                rewritten = links.rewrite_links(block["value"], resolve)
+                if rewritten != block["value"]:
+                    block["value"] = rewritten
+                    changed = True
+            entry = entries.get(wp_ids.get(page.pk))
+            for href in unresolved:
+                self.report.add_detail(entry, "internal_link_unresolved", url=href[:300])
+            if changed:
+                self._store_body(page, raw)
+
+    def _link_attributes(self, href, unresolved):
+        """The attributes of the link ``href`` becomes, or ``None`` to keep it as it is."""
+        target = self.link_index.target(href)
+        if target is None:
+            return None
+        kind, wp_id = target
+        if kind == "post" and wp_id in self.mappings:
+            return f'linktype="page" id="{self.mappings[wp_id].object_id}"'
+        if kind == "attachment" and self.images.is_document(wp_id):
+            document = self.images.document_link(wp_id)
+            if document is not None:
+                return f'linktype="document" id="{document[0]}"'
+        elif kind == "attachment":
+            found = self._attachment_link(wp_id)
+            if found is not None:
+                return found
+        unresolved.append(html_module.unescape(href))
+        return None
+
+    def _attachment_link(self, wp_id):
+        outcome = self.images.for_id(wp_id)
+        if outcome.image_id is None:
+            return None
+        image = self.images.Image.objects.filter(pk=outcome.image_id).first()
+        return f'href="{html_module.escape(image.file.url)}"' if image else None
+
+    def _store_body(self, page, raw):
+        body = self.fields["body"]
+        setattr(page, body, raw)
+        self.page_model.objects.filter(pk=page.pk).update(**{body: getattr(page, body)})
+        revision = page.latest_revision
+        if revision is not None and body in revision.content:
+            data = getattr(page, body).get_prep_value()
+            stored = revision.content[body]
+            revision.content[body] = json.dumps(data) if isinstance(stored, str) else data
+            revision.save(update_fields=["content"])
 
     def _repair_indexes(self):
         """Put back the reference and search index rows of unchanged pages that lack them.
@@ -242,6 +344,19 @@ class WordPressImporter:
     def _import_all(self, posts):
         for item in self.progress(posts, desc=_("Posts"), unit=_("post")):
             self.report.add_post(self.import_post(item))
+
+    @staticmethod
+    def _unidentified_entry(title):
+        """The report entry of an item with no post id, guid or link: refused, a failure."""
+        return {
+            "wp_id": None, "title": content.plain_text(title), "status": "failed",
+            "page_id": None, "locale": None, "live": False, "url": None, "galleries": [],
+            "warnings": ["no_identity"], "details": [{
+                "code": "no_identity", "message": warning_message("no_identity"),
+            }], "unhandled_shortcodes": {}, "comments": 0, "redirects": [],
+            "error": _("The item has no post id, guid or link, so a second import could not "
+                       "find it again; it was not imported."),
+        }
 
     def import_post(self, item):
         """Import one post; return its report entry. Never raises for a bad post."""
@@ -294,7 +409,8 @@ class WordPressImporter:
         locale = self._locale(item, page, conversion)
         entry["locale"] = locale.language_code
         content.convert(item.content, attached_ids=self.children.get(item.wp_id, ()),
-                        conversion=conversion)
+                        conversion=conversion, reusable=self.reusable,
+                        footnotes=item.meta_value("footnotes"))
         if item.date is None:
             conversion.warn("zero_date")
         # Images first, each in its own transaction, so that a failing post keeps them.
@@ -318,6 +434,9 @@ class WordPressImporter:
             else:
                 parent = page.get_parent()
             self._fill(page, item, stream, parent, conversion)
+            key = self._translation_key(item, page, conversion)
+            if key is not None:
+                page.translation_key = key
             if created:
                 page.live = False
                 parent.add_child(instance=page)
@@ -341,7 +460,7 @@ class WordPressImporter:
         code = self.forced_locale or locales.declared_language(item, self.locales)
         if code is None:
             code = locales.detect_language(
-                content.plain_text(item.title) + " " + content.plain_text(item.content)
+                locales.reading_text(item.title, item.content), prior=self.channel_language
             )
         if code not in self.locales:
             raise PostSkipped(
@@ -349,6 +468,40 @@ class WordPressImporter:
                 % {"code": code}
             )
         return self.locales[code]
+
+    def _translation_key(self, item, page, conversion):
+        """The ``translation_key`` the post's page shares with its WPML or Polylang group.
+
+        The first member imported keeps its own key and every later one takes it, so the order
+        of the export does not matter. ``None`` leaves the page's key alone: no group, no
+        member imported yet, or one already in this page's locale (reported).
+        """
+        group = self.groups.get(item.wp_id)
+        if group is None:
+            return None
+        if group.missing and not any(w.code == "translation_source_missing"
+                                     for w in conversion.warnings):
+            conversion.warn("translation_source_missing", group=group.key,
+                            missing=list(group.missing))
+        others = [
+            self.mappings[wp_id].object_id
+            for wp_id in group.members if wp_id != item.wp_id and wp_id in self.mappings
+        ]
+        if not others:
+            return None
+        members = list(
+            Page.objects.filter(pk__in=others).exclude(pk=page.pk)
+            .values_list("translation_key", "locale_id")
+        )
+        if not members:
+            return None
+        key = members[0][0]
+        if any(locale_id == page.locale_id for member_key, locale_id in members
+               if member_key == key):
+            conversion.warn("translation_locale_clash", group=group.key,
+                            locale=page.locale.language_code)
+            return None
+        return key
 
     def _parent(self, item, locale, conversion):
         if self.parent is not None:
@@ -382,6 +535,9 @@ class WordPressImporter:
         for node in conversion.blocks:
             if isinstance(node, Image):
                 self.images.for_image(node)
+            elif isinstance(node, Gallery) and node.images:
+                for image in node.images:
+                    self.images.for_image(image)
             elif isinstance(node, Gallery):
                 for wp_id in node.wp_ids:
                     self.images.for_id(wp_id)
@@ -400,6 +556,8 @@ class WordPressImporter:
         slug = slugify(item.slug, allow_unicode=True) or slugify(title, allow_unicode=True)
         slug = (slug or f"post-{item.wp_id}")[:200]
         page.slug = find_available_slug(parent, slug, ignore_page_id=page.pk)
+        if page.slug != slug:
+            conversion.warn("slug_renamed", slug=slug, new_slug=page.slug)
         setattr(page, self.fields["body"], stream)
         date = item.date or item.modified
         published = item.date_gmt or (
@@ -415,14 +573,61 @@ class WordPressImporter:
             outcome = self.images.for_id(int(thumbnail)) if thumbnail.isdigit() else None
             image_id = outcome.image_id if outcome else None
             setattr(page, f"{self.fields['hero_image']}_id", image_id)
+        projects, names = self._terms(item, page, conversion)
         if "tags" in self.fields:
-            names = [term.name for term in item.terms_in("post_tag") if term.name][:50]
-            getattr(page, self.fields["tags"]).set(names)
+            getattr(page, self.fields["tags"]).set(names[:50])
+        elif names:
+            conversion.warn("terms_dropped", terms=names[:50])
+        if projects and "projects" in self.fields:
+            relation = self.page_model._meta.get_field(self.fields["projects"])
+            setattr(page, self.fields["projects"], [
+                relation.related_model(project=project) for project in projects
+            ])
         if published and page.first_published_at is None and item.status in LIVE_STATUSES:
             page.first_published_at = published.astimezone(UTC)
         scheduled = scheduled_at(item) if item.status == "future" else None
         if scheduled and scheduled <= timezone.now() and page.first_published_at is None:
             page.first_published_at = scheduled
+
+    def _terms(self, item, page, conversion):
+        """``(projects, tag names)`` from the post's categories and tags.
+
+        Tags (``post_tag``, and WXR 1.0's ``tag``) and categories become tags; a category the
+        ``--category-map`` names becomes that party project instead. WordPress's default
+        category ("Uncategorized") says nothing and is left out, reported.
+        """
+        projects = []
+        names = []
+        for term in item.terms_in("post_tag", "tag", "category"):
+            name = term.name.strip()
+            if not name:
+                continue
+            if term.domain == "category" and term.slug in DEFAULT_CATEGORY_SLUGS:
+                conversion.warn("default_category_dropped", category=name)
+                continue
+            project_slug = self.category_map.get(term.slug) if term.domain == "category" else None
+            if project_slug:
+                project = self._project(project_slug, page)
+                if project is not None:
+                    if project not in projects:
+                        projects.append(project)
+                    continue
+                conversion.warn("project_not_found", category=term.slug, project=project_slug)
+            if name not in names:
+                names.append(name)
+        if projects and "projects" not in self.fields:
+            conversion.warn("terms_dropped", terms=[project.slug for project in projects])
+        return projects, names
+
+    def _project(self, slug, page):
+        """The party project ``slug``, in the page's locale when it has that translation."""
+        from engagement.models import Project
+
+        candidates = list(Project.objects.filter(slug=slug))
+        for project in candidates:
+            if project.locale_id == page.locale_id:
+                return project
+        return candidates[0] if candidates else None
 
     def _save(self, page, item, conversion):
         go_live_at = scheduled_at(item) if item.status == "future" else None
@@ -460,6 +665,8 @@ class WordPressImporter:
         paths = redirects.old_paths(item, self.export.base_blog_url or self.export.link)
         created, conflicts, too_long = redirects.add_redirects(page, paths, page.get_site())
         entry["redirects"] = created
+        for path in redirects.shadowed(created, page):
+            conversion.warn("redirect_shadowed", path=path)
         for path in conflicts:
             conversion.warn("redirect_conflict", path=path)
         for path in too_long:

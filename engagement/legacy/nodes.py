@@ -25,6 +25,8 @@ class Heading:
 class Quote:
     text: str
     attribution: str = ""
+    #: The quote's paragraphs as HTML when they hold bold, italics or links.
+    html: str | None = None
 
 
 @dataclass
@@ -55,7 +57,12 @@ class Image:
 
 @dataclass
 class Gallery:
-    """A gallery with the attachment ids in the order written."""
+    """A gallery with the attachment ids in the order written.
+
+    A block-editor gallery also has ``images``: an :class:`Image` for each, with the caption
+    written under it (and its address, for an image without an attachment id), and the
+    gallery's own ``caption``.
+    """
 
     wp_ids: list
     width: int = 150
@@ -64,11 +71,26 @@ class Gallery:
     titles: str = "never"
     shortcode: str = ""
     columns: int | None = None
+    #: Whether thumbnails keep each image's shape within width × height instead of cropping.
+    fit: bool = False
+    images: list = field(default_factory=list)
+    caption: str = ""
 
 
 @dataclass
 class Embed:
     url: str
+    #: The caption written under it (a block-editor embed's ``figcaption``).
+    caption: str = ""
+
+
+@dataclass
+class Table:
+    """A table's cells as text, row by row; ``header``: the first row is a header row."""
+
+    rows: list
+    header: bool = False
+    caption: str = ""
 
 
 @dataclass

@@ -91,3 +91,35 @@ def serve_wordpress_query(page, request, serve_args, serve_kwargs):
     if redirect.is_permanent:
         return HttpResponsePermanentRedirect(redirect.link)
     return HttpResponseRedirect(redirect.link)
+
+
+def shadowed(paths, page):
+    """Those of ``paths`` that a live page other than ``page`` answers itself: Wagtail's
+    redirect middleware acts only on a 404, so their redirects never fire.
+
+    A path under a language prefix (``/ru/…``) is looked up under that locale's home page.
+    """
+    from wagtail.models import Page
+
+    site = page.get_site()
+    if site is None or not paths:
+        return []
+    roots = {
+        translation.locale.language_code: translation.url_path
+        for translation in site.root_page.get_translations().select_related("locale")
+    }
+    candidates = {}
+    for path in paths:
+        if "?" in path:
+            continue
+        segments = unquote(path).strip("/").split("/", 1)
+        if segments[0] in roots:
+            url_path = roots[segments[0]] + (segments[1] if len(segments) > 1 else "")
+        else:
+            url_path = site.root_page.url_path + "/".join(segments)
+        candidates[url_path.rstrip("/") + "/"] = path
+    taken = set(
+        Page.objects.live().filter(url_path__in=list(candidates)).exclude(pk=page.pk)
+        .values_list("url_path", flat=True)
+    )
+    return [path for url_path, path in candidates.items() if url_path in taken]

@@ -22,6 +22,9 @@ WARNING_MESSAGES = {
     ),
     "not_an_image": _("An attachment is not an image; it was left out."),
     "missing_file": _("An attachment's file is not in the uploads folder."),
+    "unmappable_url": _(
+        "An image's address cannot be mapped to a file in the uploads folder; it was left out."
+    ),
     "file_too_large": _("An image file is larger than the site accepts."),
     "too_many_pixels": _("An image has more pixels than the site accepts."),
     "unsafe_path": _("An attachment's file name leads out of the uploads folder; refused."),
@@ -50,6 +53,37 @@ WARNING_MESSAGES = {
     "scheduled_date_passed": _(
         "The post was scheduled for a date that has passed; the page was published."
     ),
+    "translation_source_missing": _(
+        "WPML or Polylang names a translation of this post that is not in the export."
+    ),
+    "translation_locale_clash": _(
+        "A translation of this post is already in the same language; they were not linked."
+    ),
+    "internal_link_unresolved": _(
+        "A link points to a post or file of the old site that is not in the export."
+    ),
+    "quote_as_paragraph": _(
+        "A quote with bold, italics or links became a paragraph, to keep them."
+    ),
+    "footnote_anchors_dropped": _(
+        "Footnotes kept their text and numbers; their links to each other were removed."
+    ),
+    "reusable_block_missing": _(
+        "The post uses a reusable block that is not in the export; it was left out."
+    ),
+    "default_category_dropped": _(
+        "WordPress's default category (Uncategorized) was not kept as a tag."
+    ),
+    "project_not_found": _(
+        "--category-map names a party project that does not exist; the category became a tag."
+    ),
+    "terms_dropped": _("The page type has no field for tags or projects; they were left out."),
+    "slug_renamed": _("Another page already has the post's slug; the page got a new one."),
+    "redirect_shadowed": _(
+        "An old address is also the address of a live page, which answers it; its redirect "
+        "never takes effect."
+    ),
+    "no_identity": _("The item has no post id, guid or link; it was not imported."),
     "private_content_dropped": _(
         "Content for members only (a shortcode such as [su_private]) was left out."
     ),
@@ -68,6 +102,8 @@ class ImportReport:
         self.dry_run = dry_run
         self.posts = []
         self.attachments = {}
+        #: ``{wp_id: document id}`` of the attachments imported (or reused) as documents.
+        self.documents = {}
         self.totals = Counter()
         self.warning_totals = Counter()
         self.unhandled_totals = Counter()
@@ -83,7 +119,7 @@ class ImportReport:
         self.totals["comments"] += entry.get("comments", 0)
         self.totals["galleries"] += len(entry.get("galleries", []))
         self.totals["gallery_images"] += sum(
-            len([i for i in gallery["image_ids"] if i is not None])
+            gallery.get("images", len([i for i in gallery["image_ids"] if i is not None]))
             for gallery in entry.get("galleries", [])
         )
         self.totals["redirects"] += len(entry.get("redirects", []))
@@ -92,6 +128,14 @@ class ImportReport:
         self.unhandled_totals.update(entry.get("unhandled_shortcodes", {}))
         if entry.get("error"):
             self.errors.append(entry)
+
+    def add_detail(self, entry, code, **params):
+        """Add a warning found after the post's entry was recorded (links resolved at the end)."""
+        if entry is None:
+            return
+        entry["details"].append({"code": code, "message": warning_message(code), **params})
+        entry["warnings"] = sorted({*entry["warnings"], code})
+        self.warning_totals[code] += 1
 
     def skip(self, post_type):
         self.totals[f"skipped_{post_type}"] += 1
@@ -105,6 +149,7 @@ class ImportReport:
             "dry_run": self.dry_run,
             "posts": self.posts,
             "attachments": {str(wp_id): image_id for wp_id, image_id in self.attachments.items()},
+            "documents": {str(wp_id): doc_id for wp_id, doc_id in self.documents.items()},
             "totals": totals,
         }
 
@@ -132,6 +177,12 @@ class ImportReport:
                 "redirects": t["redirects"],
             },
         ]
+        if self.documents:
+            lines.append(
+                ngettext("%(count)d document (PDF, DOCX…) linked", "%(count)d documents "
+                         "(PDF, DOCX…) linked", len(self.documents))
+                % {"count": len(self.documents)}
+            )
         for code, count in sorted(self.warning_totals.items()):
             lines.append(f"  {count} × {code}: {warning_message(code)}")
         for name, count in sorted(self.unhandled_totals.items()):

@@ -27,6 +27,8 @@ KNOWN_SHORTCODES = frozenset(
         "su_custom_gallery", "su_gallery", "su_slider", "su_carousel", "su_note", "su_box",
         "su_quote", "su_spoiler", "su_accordion", "su_youtube", "su_button", "su_row",
         "su_column", "su_highlight", "su_divider", "su_spacer", "su_image_carousel",
+        "su_tabs", "su_tab", "su_document", "su_video", "su_audio", "su_vimeo", "su_heading",
+        "su_youtube_advanced", "su_dailymotion",
     }
 )
 
@@ -221,7 +223,10 @@ def looks_like_shortcode(name, attr_text, enclosing, known=KNOWN_SHORTCODES):
     """
     if name.lower() in known:
         return True
-    return "_" in name or "-" in name or enclosing or "=" in attr_text
+    # ``[x = 5]`` has an equals sign but no ``name=value``: bracketed text, as WordPress reads it.
+    return "_" in name or "-" in name or enclosing or (
+        "=" in attr_text and bool(parse_attrs(attr_text)[0])
+    )
 
 
 def parse(text, known=KNOWN_SHORTCODES):

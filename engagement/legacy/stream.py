@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from engagement.blocks import GalleryBlock
 
-from .nodes import Embed, Gallery, Heading, Image, Paragraph, Quote
+from .nodes import Embed, Gallery, Heading, Image, Paragraph, Quote, Table
 from .richtext import sanitise
 
 TEXT_NAMES = ("text", "heading", "title", "quote", "body", "value")
@@ -80,8 +81,10 @@ class StreamBuilder:
         resolve_id: a callable taking an attachment id and returning an :class:`ImageOutcome`.
     """
 
-    def __init__(self, stream_block, resolve_image, resolve_id):
+    def __init__(self, stream_block, resolve_image, resolve_id, resolve_document=None):
         self.children = stream_block.child_blocks
+        #: Takes an attachment id; gives ``(document id, title)`` for a document, else None.
+        self.resolve_document = resolve_document or (lambda wp_id: None)
         self.resolve_image = resolve_image
         self.resolve_id = resolve_id
         self.paragraph_name = self._named("paragraph", blocks.RichTextBlock, blocks.RichTextBlock)
@@ -94,6 +97,7 @@ class StreamBuilder:
         )
         self.gallery_name = self._named("gallery", GalleryBlock, GalleryBlock)
         self.embed_name = self._named("embed", EmbedBlock, EmbedBlock)
+        self.table_name = self._named("table", TableBlock, TableBlock)
 
     def _named(self, preferred, kinds, fallback_kind=None):
         """The child block taking one kind of content: by name first, then by type."""
@@ -129,7 +133,21 @@ class StreamBuilder:
                 galleries.append(report)
             elif isinstance(node, Embed):
                 data.extend(self.embed(node, conversion))
+            elif isinstance(node, Table):
+                data.extend(self.table(node, conversion))
         return data, galleries
+
+    def table(self, node, conversion):
+        if self.table_name is None:
+            conversion.warn("table_flattened", rows=len(node.rows))
+            rows = [" | ".join(cell for cell in row if cell) for row in node.rows]
+            return self.paragraph("".join(f"<p>{escape(row)}</p>" for row in rows if row))
+        return [_item(self.table_name, {
+            "data": node.rows,
+            "first_row_is_table_header": node.header,
+            "first_col_is_header": False,
+            "table_caption": node.caption[:255],
+        })]
 
     def paragraph(self, html, trusted=False):
         if self.paragraph_name is None:
@@ -175,6 +193,11 @@ class StreamBuilder:
         block = self.children[self.quote_name]
         if isinstance(block, blocks.RichTextBlock):
             return [_item(self.quote_name, sanitise(self._quote_html(node), block.features))]
+        if node.html and not isinstance(block, blocks.RichTextBlock):
+            # A plain-text quote would lose the quote's bold, italics and links: it becomes
+            # rich text, reported so that an editor may choose.
+            conversion.warn("quote_as_paragraph")
+            return self.paragraph(self._quote_html(node))
         if not isinstance(block, blocks.StructBlock):
             text = node.text + (f"\n— {node.attribution}" if node.attribution else "")
             return [_item(self.quote_name, text)]
@@ -187,15 +210,18 @@ class StreamBuilder:
 
     @staticmethod
     def _quote_html(node):
+        attribution = f"— {escape(node.attribution)}" if node.attribution else ""
+        if node.html:
+            return node.html + (f"<p>{attribution}</p>" if attribution else "")
         lines = "<br/>".join(escape(line) for line in node.text.split("\n"))
-        attribution = f"<br/>— {escape(node.attribution)}" if node.attribution else ""
-        return f"<p>{lines}{attribution}</p>"
+        return f"<p>{lines}{'<br/>' + attribution if attribution else ''}</p>"
 
     def image(self, node, conversion):
         outcome = self.resolve_image(node)
         if not outcome.usable:
             conversion.warn(outcome.code, wp_id=node.wp_id, url=node.url)
-            return []
+            # The caption was text a reader saw: it stays, without the picture.
+            return self._caption_paragraph(node.caption or outcome.caption)
         alt = node.alt if node.alt else outcome.alt
         caption = node.caption or outcome.caption
         if self.image_name is None:
@@ -236,48 +262,84 @@ class StreamBuilder:
             },
         }
 
-    @staticmethod
-    def _gallery_value(items, node):
-        return {
+    def _gallery_value(self, items, node):
+        value = {
             "images": items,
             "thumbnail_width": min(max(node.width, 16), 1200),
             "thumbnail_height": min(max(node.height, 16), 1200),
             "link": node.link,
             "titles": node.titles,
         }
+        # A host's own gallery block may predate the shape and caption fields.
+        children = self.children[self.gallery_name].child_blocks if self.gallery_name else {}
+        if "shape" in children:
+            value["shape"] = "fit" if node.fit else "crop"
+        if "caption" in children:
+            value["caption"] = node.caption[:500]
+        return value
+
+    def _caption_paragraph(self, caption):
+        return self.paragraph(f"<p>{escape(caption)}</p>") if caption else []
 
     def gallery(self, node, conversion):
+        """``(blocks, report)``: the gallery, then the captions of images it could not show."""
         items = []
         image_ids = []
-        for wp_id in node.wp_ids:
-            outcome = self.resolve_id(wp_id)
+        lost_captions = []
+        documents = []
+        images = node.images or [Image(wp_id=wp_id) for wp_id in node.wp_ids]
+        for image in images:
+            wp_id = image.wp_id
+            outcome = self.resolve_image(image) if node.images else self.resolve_id(wp_id)
+            caption = image.caption or outcome.caption
             if not outcome.usable:
-                conversion.warn(outcome.code, wp_id=wp_id)
+                document = self.resolve_document(wp_id) if wp_id is not None else None
+                if document is not None:
+                    # A PDF in a gallery: a link to the document, after the gallery.
+                    documents.append(document)
+                    continue
+                conversion.warn(outcome.code, wp_id=wp_id, **({"url": image.url} if (
+                    image.url and wp_id is None) else {}))
+                if caption:
+                    lost_captions.append(caption)
                 continue
             image_ids.append(outcome.image_id)
             items.append(
-                self._gallery_item(outcome.image_id, outcome.alt, outcome.caption, conversion,
-                                   wp_id=wp_id)
+                self._gallery_item(outcome.image_id, image.alt or outcome.alt, caption,
+                                   conversion, wp_id=wp_id)
             )
         report = {
             "wp_ids": list(node.wp_ids),
             "image_ids": image_ids,
+            # What the gallery shows, in a dry run too (where no image gets an id).
+            "images": len(items),
             "width": node.width,
             "height": node.height,
+            "shape": "fit" if node.fit else "crop",
             "link": node.link,
             "title": node.titles,
         }
+        after = [
+            *(self._caption_paragraph(node.caption) if not items and node.caption else []),
+            *(item for caption in lost_captions for item in self._caption_paragraph(caption)),
+            *(item for document_id, title in documents for item in self.paragraph(
+                f'<p><a linktype="document" id="{document_id}">{escape(title)}</a></p>',
+                trusted=True,
+            )),
+        ]
         if not items:
             conversion.warn("empty_gallery", wp_ids=list(node.wp_ids))
-            return [], report
+            return after, report
         if self.gallery_name is None:
             conversion.warn("block_degraded", block="gallery")
-            return [], report
-        return [_item(self.gallery_name, self._gallery_value(items, node))], report
+            return after, report
+        return [_item(self.gallery_name, self._gallery_value(items, node)), *after], report
 
     def embed(self, node, conversion):
         if self.embed_name is None:
             conversion.warn("block_degraded", block="embed")
             url = escape(node.url)
-            return self.paragraph(f'<p><a href="{url}">{url}</a></p>')
-        return [_item(self.embed_name, node.url)]
+            return self.paragraph(f'<p><a href="{url}">{url}</a></p>') + (
+                self._caption_paragraph(node.caption)
+            )
+        return [_item(self.embed_name, node.url), *self._caption_paragraph(node.caption)]

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from .nodes import Embed, Gallery, Heading, Image, Paragraph, Quote
+from .nodes import Embed, Gallery, Heading, Image, Paragraph, Quote, Table
 from .shortcode_blocks import ATTACHMENT_ID
 
 BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
@@ -107,6 +107,29 @@ def split_at_breakers(node, is_breaker=_is_breaker):
     return result
 
 
+#: Elements whose edges are word boundaries; inline ones (``<b>``, ``<sup>``) join their text.
+TEXT_BREAKS = BLOCK_LEVEL | frozenset({"li", "dt", "dd", "tr", "td", "th", "caption",
+                                       "figcaption", "br", "cite", "footer"})
+
+
+def inline_text(node, line_breaks=False):
+    """The text of ``node`` as a reader reads it: ``m<sup>2</sup>`` is ``m2``, not ``m 2``;
+    block edges and ``<br>`` separate words (lines, with ``line_breaks``)."""
+    parts = []
+    for element in node.descendants if isinstance(node, Tag) else [node]:
+        if isinstance(element, Comment):
+            continue
+        if isinstance(element, NavigableString):
+            parts.append(str(element))
+        elif element.name in TEXT_BREAKS:
+            parts.append("\n")
+    text = "".join(parts)
+    if line_breaks:
+        lines = (" ".join(line.split()) for line in text.split("\n"))
+        return "\n".join(line for line in lines if line)
+    return " ".join(text.split())
+
+
 def _is_block_level(node):
     return isinstance(node, Tag) and node.name in BLOCK_LEVEL
 
@@ -181,21 +204,33 @@ class Walker:
         else:
             self.emit(Image.from_tag(tag))
 
-    def iframe(self, tag):
+    def iframe(self, tag, caption=""):
         url = embed_url(tag.get("src"))
         if url:
-            self.emit(Embed(url=url))
+            self.emit(Embed(url=url, caption=caption))
         else:
             self.conversion.warn("element_removed", element="iframe")
+            if caption:
+                self.emit(Paragraph(html=f"<p>{html_module.escape(caption)}</p>"))
+
+    @staticmethod
+    def _caption_of(tag):
+        figcaption = tag.find("figcaption")
+        return inline_text(figcaption) if figcaption is not None else ""
 
     def block(self, tag):
         name = tag.name
-        if name == PLACEHOLDER or name == "iframe":
+        if "wp-block-gallery" in _classes(tag) and name != "figure" and tag.find("img"):
+            # WordPress 5.0 to 5.2 wrote the block-editor gallery as <ul class="wp-block-gallery">.
+            self.gutenberg_gallery(tag, tag.find_all("img"))
+        elif name == PLACEHOLDER or name == "iframe":
             self.breaker(tag)
         elif name in HEADINGS:
             self.heading(tag)
         elif name == "p":
             self.run(list(tag.children))
+        elif name == "dl":
+            self.definitions(tag)
         elif name in RICH_BLOCKS:
             # Lists keep their own element: a rich-text block holds them as they are.
             self.paragraph(split_at_breakers(tag), wrap=False)
@@ -216,10 +251,20 @@ class Walker:
         else:
             self.container(tag)
 
+    def definitions(self, tag):
+        """A definition list: each term in bold on its line, each definition after it (rich
+        text has no ``<dl>``, and unwrapping it would run the words together)."""
+        for child in tag.find_all(["dt", "dd"]):
+            inner = "".join(str(node) for node in child.children).strip()
+            if not inner:
+                continue
+            html = f"<p><b>{inner}</b></p>" if child.name == "dt" else f"<p>{inner}</p>"
+            self.paragraph(split_at_breakers(BeautifulSoup(html, "html.parser").p), wrap=False)
+
     def heading(self, tag):
         for piece in split_at_breakers(tag):
             if isinstance(piece, str):
-                text = BeautifulSoup(piece, "html.parser").get_text(" ", strip=True)
+                text = inline_text(BeautifulSoup(piece, "html.parser"))
                 if text:
                     self.emit(Heading(text=text, level=HEADINGS[tag.name]))
             else:
@@ -232,47 +277,81 @@ class Walker:
         attribution = ""
         cite = tag.find(["cite", "footer"])
         if cite is not None:
-            attribution = cite.get_text(" ", strip=True)
+            attribution = inline_text(cite)
             cite.extract()
-        lines = [line.strip() for line in tag.get_text("\n").split("\n")]
-        text = "\n".join(line for line in lines if line)
-        if text:
-            self.emit(Quote(text=text, attribution=attribution))
+        # One line per paragraph or <br>: inline bold, italics and links stay in their line.
+        text = inline_text(tag, line_breaks=True)
+        if not text:
+            return
+        formatted = tag.find(["a", "b", "strong", "i", "em"]) is not None
+        html = None
+        if formatted:
+            paragraphs = tag.find_all("p") or [tag]
+            html = "".join(
+                f"<p>{''.join(str(child) for child in paragraph.children)}</p>"
+                for paragraph in paragraphs
+            )
+        self.emit(Quote(text=text, attribution=attribution, html=html))
 
     def figure(self, tag):
         classes = _classes(tag)
         images = tag.find_all("img")
         if "wp-block-gallery" in classes or len(images) > 1 and not tag.find("table"):
             self.gutenberg_gallery(tag, images)
+        elif tag.find("table") is not None and not images:
+            # The block editor's table: its figcaption is the table's caption.
+            self.table(tag.find("table"))
         elif tag.find("iframe") is not None:
-            self.iframe(tag.find("iframe"))
+            self.iframe(tag.find("iframe"), caption=self._caption_of(tag))
         elif "wp-block-embed" in classes:
+            caption = self._caption_of(tag)
+            for figcaption in tag.find_all("figcaption"):
+                figcaption.extract()
             wrapper = tag.find(class_="wp-block-embed__wrapper") or tag
             url = wrapper.get_text(strip=True)
             if url:
-                self.emit(Embed(url=url))
+                self.emit(Embed(url=url, caption=caption))
+            elif caption:
+                self.emit(Paragraph(html=f"<p>{html_module.escape(caption)}</p>"))
         elif len(images) == 1:
             image = Image.from_tag(images[0])
             caption = tag.find("figcaption")
-            image.caption = caption.get_text(" ", strip=True) if caption else ""
+            image.caption = inline_text(caption) if caption else ""
             self.emit(image)
         else:
             self.container(tag)
 
     def gutenberg_gallery(self, tag, images):
-        ids = []
+        """A block-editor gallery: each image with the caption under it, and its own caption.
+
+        The shapes are WordPress 5.0–5.2's ``<ul class="wp-block-gallery">``, 5.3's
+        ``<figure class="wp-block-gallery"><ul class="blocks-gallery-grid">`` and 5.9's nested
+        ``<figure class="wp-block-image">`` items. Thumbnails are cropped when the gallery says
+        ``is-cropped`` (the editor's default), else they keep each image's shape.
+        """
+        nodes = []
         for img in images:
             image = Image.from_tag(img)
-            if image.wp_id is None:
-                self.conversion.warn("external_image", url=image.url)
-                continue
-            ids.append(image.wp_id)
+            item = img.find_parent(["li", "figure"])
+            if item is not None and item is not tag:
+                caption = item.find("figcaption")
+                image.caption = inline_text(caption) if caption else ""
+            nodes.append(image)
+        gallery_captions = [
+            inline_text(figcaption)
+            for figcaption in tag.find_all("figcaption")
+            if "blocks-gallery-caption" in _classes(figcaption)
+            or figcaption.find_parent(["li", "figure"]) in (tag, None)
+        ]
         linked = any(img.find_parent("a") is not None for img in images)
-        captioned = tag.find("figcaption") is not None
+        captioned = any(node.caption for node in nodes)
         self.emit(
             Gallery(
-                wp_ids=ids, link="image" if linked else "none",
+                wp_ids=[node.wp_id for node in nodes if node.wp_id is not None],
+                link="image" if linked else "none",
                 titles="always" if captioned else "never", shortcode="wp:gallery",
+                fit="is-cropped" not in _classes(tag), images=nodes,
+                caption=" ".join(text for text in gallery_captions if text),
             )
         )
 
@@ -283,16 +362,35 @@ class Walker:
             match = ATTACHMENT_ID.search(tag.get("id", ""))
             image.wp_id = int(match.group(1)) if match else None
         caption = tag.find(class_="wp-caption-text")
-        image.caption = caption.get_text(" ", strip=True) if caption else ""
+        image.caption = inline_text(caption) if caption else ""
         self.emit(image)
 
     def table(self, tag):
+        """A table, cell by cell; its first row is a header when it is in ``<thead>`` or made
+        of ``<th>`` cells. The stream builder flattens it only for a host without a table
+        block."""
         rows = []
+        header = False
         for row in tag.find_all("tr"):
-            cells = [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])]
-            cells = [cell for cell in cells if cell]
-            if cells:
-                rows.append(html_module.escape(" | ".join(cells), quote=False))
-        if rows:
-            self.conversion.warn("table_flattened", rows=len(rows))
-            self.emit(Paragraph(html="".join(f"<p>{row}</p>" for row in rows)))
+            if row.find_parent("table") is not tag:
+                continue  # a table inside a cell is read as that cell's text
+            cells = row.find_all(["th", "td"], recursive=False)
+            if not rows:
+                header = row.find_parent("thead") is not None or (
+                    bool(cells) and all(cell.name == "th" for cell in cells)
+                )
+            values = [inline_text(cell) for cell in cells]
+            if any(values):
+                rows.append(values)
+            elif not rows:
+                header = False
+        if not rows:
+            return
+        width = max(len(row) for row in rows)
+        rows = [row + [""] * (width - len(row)) for row in rows]
+        caption = tag.find("caption")
+        figure = tag.find_parent("figure")
+        figcaption = figure.find("figcaption") if figure is not None else None
+        text = inline_text(caption) if caption else (inline_text(figcaption) if figcaption
+                                                     else "")
+        self.emit(Table(rows=rows, header=header, caption=text))

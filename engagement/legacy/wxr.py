@@ -8,6 +8,7 @@ after the posts that use them.
 """
 
 import hashlib
+import io
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -17,11 +18,21 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, iterparse
 from django.utils.translation import gettext as _
 
-WP_NAMESPACE = re.compile(r"^http://wordpress\.org/export/(\d+\.\d+)/$")
-EXCERPT_NAMESPACE = re.compile(r"^http://wordpress\.org/export/\d+\.\d+/excerpt/$")
+# WordPress's own importer takes either scheme and any 1.x version of its namespaces.
+WP_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/(1\.\d+)/?$")
+EXCERPT_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/1\.\d+/excerpt/?$")
 CONTENT_NAMESPACE = "http://purl.org/rss/1.0/modules/content/"
 DC_NAMESPACE = "http://purl.org/dc/elements/1.1/"
 WP_DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
+#: Items without ``<wp:post_id>`` (older and third-party exports) get an id from their guid or
+#: link at or above this, far above any real WordPress id and below 2**53 (exact in JSON).
+SYNTHETIC_ID_BASE = 1 << 52
+#: How much of the file is read to tell an HTML page from an export.
+SNIFF_BYTES = 4096
+HTML_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 class WXRError(Exception):
@@ -98,6 +109,12 @@ class Export:
     base_blog_url: str = ""
     language: str = ""
     items: list[Item] = field(default_factory=list)
+    #: The channel's ``<wp:term>``, ``<wp:category>`` and ``<wp:tag>`` entries:
+    #: ``{"taxonomy", "slug", "name", "description", "parent"}`` each.
+    terms: list[dict] = field(default_factory=list)
+    #: Titles of items that had neither a post id nor a guid or link: they cannot be imported
+    #: twice as the same page, so they are refused (and the command exits non-zero).
+    unidentified: list[str] = field(default_factory=list)
 
     @property
     def identity(self):
@@ -151,6 +168,35 @@ def _split_tag(tag):
     return namespace, local
 
 
+#: Channel-level term elements and the taxonomy each stands for (``None``: it says itself).
+CHANNEL_TERMS = {"wp:term": None, "wp:category": "category", "wp:tag": "post_tag"}
+TERM_FIELDS = {
+    "term_taxonomy": "taxonomy", "term_slug": "slug", "category_nicename": "slug",
+    "tag_slug": "slug", "term_name": "name", "cat_name": "name", "tag_name": "name",
+    "term_description": "description", "category_description": "description",
+    "tag_description": "description", "term_parent": "parent", "category_parent": "parent",
+}
+
+
+def _term_from_element(element, taxonomy):
+    term = {"taxonomy": taxonomy or "", "slug": "", "name": "", "description": "", "parent": ""}
+    for child in element:
+        name = TERM_FIELDS.get(_split_tag(child.tag)[1])
+        if name:
+            value = _text(child).strip()
+            term[name] = unquote(value) if name == "slug" else value
+    return term
+
+
+def synthetic_id(guid, link):
+    """A stable id for an item without ``<wp:post_id>``, from its guid (else its link)."""
+    key = (guid or link).strip()
+    if not key:
+        return 0
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
+    return SYNTHETIC_ID_BASE + int.from_bytes(digest[:8], "big") % SYNTHETIC_ID_BASE
+
+
 def _text(element):
     return element.text or ""
 
@@ -158,6 +204,7 @@ def _text(element):
 def _item_from_element(element):
     item = Item(wp_id=0)
     date_gmt = modified_gmt = None
+    saw_status = False
     for child in element:
         prefix, name = _split_tag(child.tag)
         key = f"{prefix}:{name}" if prefix else name
@@ -178,6 +225,7 @@ def _item_from_element(element):
             # WordPress stores non-ASCII slugs percent-encoded.
             item.slug = unquote(text.strip())
         elif key == "wp:status":
+            saw_status = True
             item.status = text.strip()
         elif key == "wp:post_type":
             item.post_type = text.strip()
@@ -217,6 +265,9 @@ def _item_from_element(element):
                 item.meta.setdefault(meta_key, []).append(meta_value)
         elif key == "wp:comment":
             item.comment_count += 1
+    if not saw_status:
+        # An item of a plain feed or a third-party export was public: it is published.
+        item.status = "publish"
     item.date_gmt = date_gmt.replace(tzinfo=UTC) if date_gmt else None
     item.modified_gmt = modified_gmt.replace(tzinfo=UTC) if modified_gmt else None
     return item
@@ -229,6 +280,7 @@ def parse_wxr(source):
         WXRError: the file is not well-formed XML, declares a DTD or entities, or is not a
             WordPress export.
     """
+    source = _refuse_html(source)
     export = Export()
     depth = 0
     channel_fields = {
@@ -247,8 +299,15 @@ def parse_wxr(source):
             key = f"{prefix}:{name}" if prefix else name
             if depth == 2 and key == "item":
                 item = _item_from_element(element)
+                if not item.wp_id:
+                    item.wp_id = synthetic_id(item.guid, item.link)
                 if item.wp_id:
                     export.items.append(item)
+                else:
+                    export.unidentified.append(item.title)
+                element.clear()
+            elif depth == 2 and key in CHANNEL_TERMS:
+                export.terms.append(_term_from_element(element, CHANNEL_TERMS[key]))
                 element.clear()
             elif depth == 2 and key in channel_fields:
                 setattr(export, channel_fields[key], _text(element).strip())
@@ -268,6 +327,56 @@ def parse_wxr(source):
         ) from error
     except OSError as error:
         raise WXRError(_("The file cannot be read: %(error)s.") % {"error": error}) from error
-    if not saw_channel or not (export.wxr_version or export.base_site_url or export.items):
+    if not saw_channel or not (
+        export.wxr_version or export.base_site_url or export.items or export.unidentified
+    ):
         raise WXRError(_("The file is XML but not a WordPress export (WXR)."))
     return export
+
+
+def _refuse_html(source):
+    """``source`` ready to parse, after refusing an HTML page given by mistake.
+
+    An HTML page (a saved web page, a login page served instead of the export) starts with a
+    doctype, which the DTD guard would otherwise report as an attack. A file object that
+    cannot seek is returned as one that replays what was read.
+    """
+    try:
+        if hasattr(source, "read"):
+            head = source.read(SNIFF_BYTES)
+            if source.seekable():
+                source.seek(0)
+            else:
+                source = io.BufferedReader(_Replay(head, source))
+        else:
+            with open(source, "rb") as handle:
+                head = handle.read(SNIFF_BYTES)
+    except OSError as error:
+        raise WXRError(_("The file cannot be read: %(error)s.") % {"error": error}) from error
+    if HTML_START.match(head):
+        raise WXRError(
+            _("This is an HTML page, not a WordPress export; export the site with Tools → "
+              "Export in WordPress and give that file.")
+        )
+    return source
+
+
+class _Replay(io.RawIOBase):
+    """A raw stream reading ``head`` and then the rest of ``stream``."""
+
+    def __init__(self, head, stream):
+        self.head = head
+        self.stream = stream
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        if self.head:
+            size = min(len(buffer), len(self.head))
+            buffer[:size] = self.head[:size]
+            self.head = self.head[size:]
+            return size
+        data = self.stream.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)

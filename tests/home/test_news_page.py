@@ -168,6 +168,7 @@ def test_decorative_image_block_renders_empty_alt():
 def test_body_offers_the_contract_block_names():
     assert list(NewsBodyBlock().child_blocks) == [
         "paragraph", "heading", "quote", "image", "gallery", "embed", "figures", "live_figures",
+        "table",
     ]
     figure = NewsBodyBlock().child_blocks["figures"].child_block
     assert list(figure.child_blocks) == ["value", "unit", "label"]

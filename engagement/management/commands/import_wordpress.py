@@ -1,5 +1,7 @@
+import warnings
 from pathlib import Path
 
+from bs4 import MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError, no_translations
 from django.utils.translation import gettext as _
@@ -34,10 +36,23 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="do everything, then save nothing"
         )
         parser.add_argument("--report", help="write a JSON report of every post to this file")
+        parser.add_argument(
+            "--category-map", default="",
+            help="categories that become party projects: category-slug=project-slug, comma "
+                 "separated (other categories become tags)",
+        )
 
     # A developer reads the console: English, whatever LANGUAGE_CODE says (kk).
     @no_translations
     def handle(self, *args, **options):
+        # Whatever a parser thinks of a post's HTML (a body that is only a URL, XHTML) is in the
+        # report already; its warnings would only clutter the console.
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
+            warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
+            return self._handle(**options)
+
+    def _handle(self, **options):
         uploads = Path(options["uploads"])
         if not uploads.is_dir():
             raise CommandError(_("The uploads folder %(path)s does not exist.") % {
@@ -59,6 +74,15 @@ class Command(BaseCommand):
         except WXRError as error:
             raise CommandError(str(error)) from error
         verbosity = options["verbosity"]
+        category_map = {}
+        for pair in filter(None, (part.strip() for part in options["category_map"].split(","))):
+            category, sep, project = (value.strip() for value in pair.partition("="))
+            if not sep or not category or not project:
+                raise CommandError(
+                    _("--category-map takes category-slug=project-slug pairs, not “%(pair)s”.")
+                    % {"pair": pair}
+                )
+            category_map[category] = project
 
         def progress(iterable, **kwargs):
             return tqdm(iterable, disable=verbosity < 1, file=self.stderr._out, **kwargs)
@@ -66,7 +90,7 @@ class Command(BaseCommand):
         try:
             importer = WordPressImporter(
                 export, uploads, parent=parent, locale=options["locale"],
-                dry_run=options["dry_run"], progress=progress,
+                dry_run=options["dry_run"], progress=progress, category_map=category_map,
             )
         except ImproperlyConfigured as error:
             raise CommandError(str(error)) from error

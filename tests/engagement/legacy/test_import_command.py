@@ -98,8 +98,8 @@ def test_the_seed_article_shows_its_gallery_between_the_right_paragraphs(tmp_pat
     assert page in list(NewsPage.objects.live().search("Кәсіпкерлікті"))
     seed_entry = entry(report, 34100)
     assert seed_entry["galleries"] == [{
-        "wp_ids": [34077, 34076], "image_ids": [images["34077"], images["34076"]],
-        "width": 150, "height": 150, "link": "lightbox", "title": "never",
+        "wp_ids": [34077, 34076], "image_ids": [images["34077"], images["34076"]], "images": 2,
+        "width": 150, "height": 150, "shape": "crop", "link": "lightbox", "title": "never",
     }]
     assert seed_entry["warnings"] == ["typographic_quotes_normalised"]
     assert (seed_entry["locale"], seed_entry["live"], seed_entry["page_id"]) == ("kk", True,
@@ -182,7 +182,7 @@ def test_a_missing_attachment_is_reported_and_not_fatal(tmp_path, uploads):
     assert [kind for kind, _value in blocks_of(page_for(5))] == ["paragraph"]
 
 
-def test_a_core_gallery_with_a_pdf_leaves_the_pdf_out(tmp_path, uploads):
+def test_a_core_gallery_with_a_pdf_leaves_the_pdf_out_of_the_gallery(tmp_path, uploads):
     add_upload(uploads, "2021/06/programme.pdf", data=b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n")
     images_before = Image.objects.count()
 
@@ -202,8 +202,13 @@ def test_a_core_gallery_with_a_pdf_leaves_the_pdf_out(tmp_path, uploads):
     assert (gallery_report["width"], gallery_report["link"], gallery_report["title"]) == (
         300, "image", "always"
     )
-    assert "not_an_image" in entry(report, 6)["warnings"]
     assert "34090" not in report["attachments"]
+    # The PDF is a document, linked after the gallery (issue 12).
+    document = report["documents"]["34090"]
+    assert [kind for kind, _value in blocks_of(page_for(6))] == ["gallery", "paragraph"]
+    assert page_for(6).body[1].value.source == (
+        f'<p><a linktype="document" id="{document}">Бағдарлама</a></p>'
+    )
 
 
 def test_a_draft_with_zero_dates_and_no_slug_is_imported_as_a_draft(tmp_path, uploads):
@@ -240,7 +245,8 @@ def test_published_posts_keep_their_date_slug_tags_excerpt_and_featured_image(tm
     assert str(page.date) == "2021-06-15"
     assert page.first_published_at.isoformat() == "2021-06-15T04:30:00+00:00"
     assert page.lead == "Қысқаша"
-    assert list(page.tags.names()) == ["жастар"]
+    # Categories are kept as tags too (issue 12).
+    assert sorted(page.tags.names()) == ["Жаңалықтар", "жастар"]
     assert page.hero_image.title == "Hall"
     assert isinstance(page.get_parent().specific, NewsIndexPage)
 
@@ -460,6 +466,11 @@ def test_a_dry_run_reports_everything_and_saves_nothing(tmp_path, uploads):
     gallery_report = entry(report, 25)["galleries"][0]
     assert gallery_report["wp_ids"] == [34077, 34076]
     assert gallery_report["image_ids"] == [None, None]  # would be created
+    # Sizes and counts as a real run reports them.
+    assert (gallery_report["images"], gallery_report["width"], gallery_report["shape"]) == (
+        2, 150, "crop"
+    )
+    assert report["totals"]["gallery_images"] == 2
     assert entry(report, 25)["warnings"] == ["typographic_quotes_normalised"]
 
 

@@ -85,7 +85,9 @@ def test_every_kind_of_content_lands_in_its_block_and_validates(images, monkeypa
         150, "lightbox", "never"
     )
     assert galleries == [{"wp_ids": [8, 7], "image_ids": [images[8].pk, images[7].pk],
-                          "width": 150, "height": 150, "link": "lightbox", "title": "never"}]
+                          "images": 2, "width": 150, "height": 150, "shape": "crop",
+                          "link": "lightbox",
+                          "title": "never"}]
     # What the importer writes is what an editor could have saved.
     body.clean(body.to_python(data))
 
