@@ -16,7 +16,6 @@ from engagement.models import Event
 from engagement.translation import translate_instance
 from home.models import NewsPage
 from tests.admin_text import english_leftovers, normalise
-from tests.browser.groups import restore_group_permissions
 from tests.engagement.helpers import district, make_event, make_organiser, make_user, project
 
 SHOTS = os.environ.get("ADMIN_KK_SHOTS")
@@ -60,7 +59,6 @@ def visit(tab, path, name, found):
 
 
 def test_an_editor_works_in_kazakh(browser_session):
-    restore_group_permissions()
     make_user("redaktor", groups=["Editors", "Moderators"])
     news = NewsPage.objects.filter(locale__language_code="kk").order_by("pk").first()
     news_ru = news.get_translation(Locale.objects.get(language_code="ru"))
@@ -114,7 +112,6 @@ def test_an_editor_works_in_kazakh(browser_session):
 
 
 def test_an_organiser_works_in_kazakh(browser_session):
-    restore_group_permissions()
     talgar = district("talgar-district")
     make_organiser(districts=[talgar], username="uiymdastyrushy")
     admin = make_user(superuser=True)
