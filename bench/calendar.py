@@ -18,7 +18,8 @@ change (the statistics version bumped, as any event change does: the whole feed 
 the per-event cache) and warm (the whole feed cached). The list and the month view cache their
 content under the statistics version too: they are measured as served (warm) and after a change
 (the version bumped before each request, so the content is rendered afresh).
-Options: ``--sizes 3000,30000``, ``--repeat N`` (default 20), ``--profile DIR`` (a pyinstrument
+Options: ``--sizes 3000,30000``, ``--repeat N`` (default 20), ``--only feed,month`` (only
+the URLs whose label holds one of the words), ``--profile DIR`` (a pyinstrument
 profile of ten requests of each URL, as text, in ``DIR``).
 
 Figures (2026-12-01, branch calperf; 2 CPUs shared with about eight other busy processes, load
@@ -85,6 +86,9 @@ def parse_args():
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--profile", metavar="DIR",
                         help="also write a pyinstrument profile of each URL to DIR")
+    parser.add_argument("--only", metavar="WORDS", default="",
+                        help="measure only the URLs whose label holds one of these "
+                             "comma-separated words (e.g. feed)")
     return parser.parse_args()
 
 
@@ -233,7 +237,10 @@ def main():
             home = measure(client, bare_url, options.repeat)
             print(f"{'baseline: wagtail start page':34} {home[0]:8.1f} {home[1]:8.1f} "
                   f"{home[2]:8.0f} {home[3] / 1024:7.0f} {1:10.1f}")
+            only = [word for word in options.only.split(",") if word]
             for label, url in urls():
+                if only and not any(word in label for word in only):
+                    continue
                 before = {"cold": cache.clear, "change": bump}.get(
                     next((word for word in ("cold", "change") if word in label), None))
                 result = measure(client, url, options.repeat, before=before)
