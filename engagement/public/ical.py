@@ -302,19 +302,31 @@ TEXT_FIELDS = ("title", "venue_address", "description", "project_id", "district_
                "settlement_id", "cancelled", "cancellation_reason")
 
 
+def _written_key(request, host, language):
+    """The cache key that says a feed (its URL, host and language) was written."""
+    raw = f"{VEVENT_CACHE_VERSION}|{host}|{language}|{request.get_full_path()}"
+    return "engagement:ical:written:" + hashlib.sha1(raw.encode()).hexdigest()  # noqa: S324
+
+
 def feed_bytes(originals, locale, names, request, base_url, name=""):
     """The whole ``VCALENDAR`` of ``originals`` (a queryset of original rows, in order), each
     in ``locale``'s translation when it has a live one, as bytes.
 
     Two queries (three when some event is in another language) when every event is cached,
-    two more when some is not.
+    two more when some is not; when this feed was never written since the cache was emptied,
+    the first query reads the texts too (one query less).
     """
     from engagement.models import Event
 
     from .events import PublicEvent
 
     host, language = uid_host(request), locale.language_code
-    rows = [_Row(values) for values in originals.values(*KEY_FIELDS)]
+    written_key = _written_key(request, host, language)
+    # Cold (this feed never written since the cache was emptied): every event will be missing,
+    # so the text fields are read with the keys' rather than by a second pass of the query.
+    cold = cache.get(written_key) is None
+    fields = KEY_FIELDS + TEXT_FIELDS if cold else KEY_FIELDS
+    rows = [_Row(values) for values in originals.values(*fields)]
     translations = None
     if any(row.locale_id != locale.pk for row in rows):
         translations = Event.objects.filter(
@@ -339,16 +351,20 @@ def feed_bytes(originals, locale, names, request, base_url, name=""):
     if missing:
         tzid = conf.get("ENGAGEMENT_EVENT_TIME_ZONE")
         root = request.build_absolute_uri("/")[:-1]
-        texts = {values["pk"]: values for values in originals.values("pk", *TEXT_FIELDS)}
+        texts = {} if cold else {
+            values["pk"]: values for values in originals.values("pk", *TEXT_FIELDS)}
         if translations is not None:
             texts.update((values["pk"], values)
                          for values in translations.values("pk", *TEXT_FIELDS))
         for index in missing:
             event = events[index]
             for row in {event.original, event.shown}:
-                row.__dict__.update(texts[row.pk])
+                if row.pk in texts:
+                    row.__dict__.update(texts[row.pk])
             url = root + _iri_to_uri(event.url)  # as build_absolute_uri(), once for the host
             fresh[keys[index]] = vevent_bytes(event, names, url, host, tzid)
         cache.set_many(fresh, CACHE_TIMEOUT)
+    if cold:
+        cache.set(written_key, True, CACHE_TIMEOUT)
     chunks = [cached.get(key) or fresh[key] for key in keys]
     return _calendar_head(name, first_day, last_day) + b"".join(chunks) + TAIL
