@@ -57,6 +57,29 @@ subquery per row) and the filters' catalogue and months are computed again. The 
 under 300 ms of CPU after a change (144-180 ms at 30,000) and warm (8-10 ms), not cold: with
 every cache cleared, writing 5,400 events takes 670-690 ms of CPU here (a third in reading the
 rows, the rest in writing them, the HTML-to-text of the descriptions the largest part).
+
+Cold feed, 2026-12-01, branch feed (30,000 events, 5,418 in the feed, ``--only feed --repeat
+5``; the machine busier still: the bare page took 10.8 ms on SQLite and 13.4 ms on PostgreSQL
+in these runs against 7.7 and 11.2 above). The descriptions become text by one regular
+expression when ``strip_tags`` would give the same (it parses each twice with ``HTMLParser``;
+a fallback keeps it for anything else), escaping and URL quoting lost their per-call and
+per-byte overhead, and a feed not written since the cache was emptied reads its texts with its
+keys (one query and one pass of the public-events filter less):
+
+=============================  ===============  ===============
+feed, CPU ms (ratio to bare)   SQLite 30k       PG 30k
+=============================  ===============  ===============
+cold, before (calperf)         687 (89x)        674 (60x)
+cold                           447 (41x)        402 (30x)
+after a change                 191              182
+warm                           5                11
+=============================  ===============  ===============
+
+13 queries cold (14 before). Still above 300 ms of CPU on this loaded machine (about 300 ms at
+calperf's load, judging by the ratio to the bare page). What remains, by the profile: the two
+or three passes of the public-events query with their datetime and UUID conversions (~30%),
+writing the lines (~30%), the slugs of the URLs (``slugify``, ~10%) and pickling 5,400
+chunks into the local-memory cache (~10%).
 """
 
 import argparse
