@@ -75,7 +75,7 @@ after a change                 191              182
 warm                           5                11
 =============================  ===============  ===============
 
-13 queries cold (14 before). Still above 300 ms of CPU on this loaded machine (about 300 ms at
+13 queries cold (14 before). Still above 300 ms of CPU on this loaded machine (320-340 ms at
 calperf's load, judging by the ratio to the bare page). What remains, by the profile: the two
 or three passes of the public-events query with their datetime and UUID conversions (~30%),
 writing the lines (~30%), the slugs of the URLs (``slugify``, ~10%) and pickling 5,400
