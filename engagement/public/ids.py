@@ -17,6 +17,8 @@ _SHORT_ID = re.compile(rf"^{SHORT_ID_PATTERN}$")
 
 def short_id(translation_key):
     """The event's id in URLs (stable across edits and languages)."""
+    if isinstance(translation_key, uuid.UUID):
+        return translation_key.hex[:SHORT_ID_LENGTH]
     return uuid.UUID(str(translation_key)).hex[:SHORT_ID_LENGTH]
 
 

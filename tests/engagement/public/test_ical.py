@@ -183,3 +183,80 @@ def test_lines_are_folded_exactly_as_icalendar_folds_them():
     for _ in range(3000):
         value = _escape_char("".join(rng.choice(alphabet) for _ in range(rng.randrange(300))))
         assert _line("DESCRIPTION", value) == _foldline(f"DESCRIPTION:{value}").encode()
+
+
+@pytest.mark.django_db(False)
+def test_the_fast_plain_text_gives_what_strip_tags_and_unescape_give():
+    """Random rich text (simple tags, attributes, references with and without their ``;``,
+    comments, scripts, stray ``<`` and ``>``): ``plain_text`` is ``html.unescape(strip_tags(
+    value)).strip()``, whether it takes its regular-expression path or not."""
+    import html
+    import random
+
+    from django.utils.html import strip_tags
+
+    from engagement.public import ical
+
+    rng = random.Random(5545)
+    pieces = [
+        "<p>", "</p>", "<br/>", "<br />", '<a href="/x?a=1&amp;b=2">', "</a>", "<b>", "</b >",
+        "&amp;", "&lt;", "&gt;", "&#65;", "&#x41;", "&amp", "&foo", "&", "<", ">", "жүқ",
+        "Ұзын сөйлем ", " ", "\n", "<!-- c -->", "<script>x<y</script>", "<h2 class='t'>",
+        '<embed embedtype="image" id="3"/>', "&nbsp;", "&#", "&#12", '<p data-x="a>b">',
+        "<P>", '<a\nhref="x">', "</", "<1>", "<x y=z>", "&quot;", "\t", "<ul><li>",
+        "</li></ul>", "&AMP;", "&ampx;", '<a linktype="page" id="3">',
+    ]
+    fast = 0
+    for _ in range(5000):
+        value = "".join(rng.choice(pieces) for _ in range(rng.randrange(12)))
+        assert ical.plain_text(value) == html.unescape(strip_tags(value)).strip(), value
+        stripped = ical._SIMPLE_TAG.sub("", value)
+        fast += "<" not in stripped and not ical._LOOSE_REFERENCE.search(stripped)
+    assert fast > 500  # the regular-expression path was compared, not only the fallback
+    assert ical.plain_text(None) == "" and ical.plain_text("<p> a &amp; b </p>") == "a & b"
+
+
+@pytest.mark.django_db(False)
+def test_the_fast_escaping_and_uri_quoting_match_icalendar_and_django():
+    import random
+
+    from django.utils.encoding import iri_to_uri
+    from icalendar.parser.string import _escape_char
+
+    from engagement.public.ical import _escape, _iri_to_uri
+
+    rng = random.Random(2445)
+    alphabet = "ab -_.~/#%[]=:;$&()+,!?*@'\"<>\\^`{|}\r\n\\N" + "жүқәөңғұі" + "😀" + "x" * 5
+    for _ in range(3000):
+        value = "".join(rng.choice(alphabet) for _ in range(rng.randrange(60)))
+        assert _escape(value) == _escape_char(value)
+        assert _iri_to_uri(value) == iri_to_uri(value)
+
+
+def test_a_cold_feed_and_one_rebuilt_from_a_second_query_are_the_same_bytes(client, rf):
+    """Cold, the feed reads its texts with its keys; once written, a missing event's texts
+    come from a second query. Both give the same bytes, translations and fallbacks included."""
+    from django.core.cache import cache
+
+    from engagement.public import ical
+
+    from .helpers import translate
+
+    project = fresh_project()
+    source = event(project, almaty(2027, 3, 4, 18, 30), title="Бірінші кездесу",
+                   description="<p>Мәтін &amp; т.б.</p>", venue_address="Абай көшесі, 1")
+    translate(source, "ru", title="Первая встреча", description="<p>Текст; ещё</p>")
+    event(project, almaty(2027, 3, 5, 10), title="Тек қазақша",
+          description="<p>Аударма жоқ</p>", cancelled=True, cancellation_reason="Боран")
+    path = f"{PAGES['ru']}ical/"
+    cache.clear()
+    cold = client.get(path, {"project": project.slug}).content
+    request = rf.get(path, {"project": project.slug})
+    marker = ical._written_key(request, ical.uid_host(request), "ru")
+    assert cache.get(marker) is True  # the cold path ran and said so
+    cache.clear()
+    cache.set(marker, True)  # written before, but every event dropped: the second query
+    rebuilt = client.get(path, {"project": project.slug}).content
+    assert rebuilt == cold
+    assert "Первая встреча" in cold.decode() and "Текст\\; ещё" in cold.decode()
+    assert "Тек қазақша" in cold.decode() and "Боран" in cold.decode()
