@@ -110,7 +110,8 @@ class GalleryBlock(blocks.StructBlock):
     link = GalleryLink(label=_("Link"), default="lightbox")
     titles = GalleryTitles(label=_("Captions on thumbnails"), default="never")
     shape = GalleryShape(label=_("Thumbnail shape"), default="crop", required=False)
-    caption = blocks.CharBlock(label=_("Caption of the gallery"), required=False, max_length=500)
+    caption = blocks.CharBlock(label=_("Caption of the gallery"), required=False, max_length=500,
+                               default="")
 
     class Meta:
         icon = "image"

@@ -82,3 +82,29 @@ def translate_unlabelled_admin_fields():
         return None
 
     StringTranslation.get_comment = get_comment
+
+
+def relabel_menu_items(items):
+    """Give menu items whose label Wagtail fixes once per process their label in the language
+    of this request.
+
+    Wagtail builds its menus' items once, at the first admin request of the process: a label
+    formatted there (wagtail-localize's "Translations" report, "What's new in Wagtail 8.0")
+    stays in the language of whoever came first. Each such item is replaced in this request's
+    list by a copy with a freshly translated label (the shared item is left alone).
+    """
+    import copy
+
+    from wagtail.utils.version import get_main_version
+    from wagtail_localize.wagtail_hooks import TranslationsReportMenuItem
+
+    version = get_main_version(include_patch=False)  # as Wagtail names its item
+    for index, item in enumerate(items):
+        if isinstance(item, TranslationsReportMenuItem):
+            label = gettext("Translations")
+        elif item.name == f"whats-new-in-wagtail-{version}":
+            label = gettext("What's new in Wagtail %(version)s") % {"version": version}
+        else:
+            continue
+        items[index] = copy.copy(item)
+        items[index].label = label

@@ -24,3 +24,12 @@ def keep_typed_dates():
 def translate_typed_english():
     # wagtail-localize's editor types one screen-reader label in English (see the script).
     return format_html('<script src="{}"></script>', static("home/js/admin-typed-english.js"))
+
+
+@hooks.register("construct_reports_menu")
+@hooks.register("construct_help_menu")
+def relabel_menu_items(request, items):
+    # Labels Wagtail formats once per process, in the first request's language (see there).
+    from home.admin_i18n import relabel_menu_items
+
+    relabel_menu_items(items)

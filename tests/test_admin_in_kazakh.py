@@ -156,6 +156,31 @@ def test_the_account_settings_offer_kazakh_and_keep_the_choice(client):
     assert "Панель управления" in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
+@pytest.mark.django_db
+def test_menu_labels_follow_each_users_language_not_the_first_requests(client):
+    """Wagtail builds its menus once per process: labels it formats there ("Translations",
+    "What's new in Wagtail 8.0") would stay in the first request's language for everyone."""
+    from wagtail.admin.menu import help_menu, reports_menu
+
+    for menu in (reports_menu, help_menu):  # as in a process that has served no admin page
+        menu.__dict__.pop("registered_menu_items", None)
+    from wagtail.users.models import UserProfile
+
+    english = make_user(groups=["Editors"])
+    profile = UserProfile.get_for_user(english)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(english)
+    first = visible_texts(client.get(reverse("wagtailadmin_home")).content.decode())
+    assert "Translations" in first and "What's new in Wagtail 8.0" in first
+
+    client.force_login(make_user(groups=["Editors"]))
+    texts = visible_texts(client.get(reverse("wagtailadmin_home")).content.decode())
+
+    assert "Аудармалар" in texts and "Wagtail 8.0 нұсқасында не жаңа" in texts
+    assert "Translations" not in texts and "What's new in Wagtail 8.0" not in texts
+
+
 # The catalogue.
 
 
