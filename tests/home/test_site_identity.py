@@ -149,8 +149,12 @@ def test_latitude_without_longitude_and_a_bad_phone_are_refused():
     assert set(error.value.message_dict) == {"longitude", "phone"}
 
 
-def test_the_demo_setting_is_valid():
-    identity().full_clean()
+def test_the_demo_setting_is_filled_in_and_valid():
+    setting = identity()
+
+    assert setting.phone == "+7 72772 4 12 30" and setting.email == "info@almaty.example.kz"
+    assert "Қонаев" in setting.address_kk and "Конаев" in setting.address_ru
+    setting.full_clean()  # raises ValidationError for any value the admin form would refuse
 
 
 def test_map_link_is_a_plain_openstreetmap_link():
