@@ -35,6 +35,10 @@ DEFAULTS = {
         "lead": "lead",
         "hero_image": "hero_image",
         "tags": "tags",
+        # A child relation (ParentalKey) whose model has a ``topic`` foreign key to a
+        # translatable model with ``name`` and ``slug`` (the host's topics). When the model has
+        # it, categories and tags become topics of the post's language instead of tags.
+        "topics": "topic_links",
         # A child relation (ParentalKey) whose model has a ``project`` foreign key.
         "projects": "project_links",
     },

@@ -1,27 +1,12 @@
-"""Filters of the news index: tag, party project and year, from GET parameters."""
+"""Filters of the news index: topic, party project and year, from GET parameters."""
 
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 from wagtail.models import Locale
 
 from engagement.models import Project
 
-
-class LanguageOptionsSelect(forms.Select):
-    """A select whose options (not its empty choice) are marked ``lang``: tag names are in
-    the language their article was written in."""
-
-    def __init__(self, *args, language=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.language = language
-
-    def create_option(self, name, value, *args, **kwargs):
-        option = super().create_option(name, value, *args, **kwargs)
-        if value and self.language:
-            option["attrs"]["lang"] = self.language
-        return option
+from .topics import Topic
 
 
 class NewsFilter(django_filters.FilterSet):
@@ -32,8 +17,10 @@ class NewsFilter(django_filters.FilterSet):
     index instead of an error page.
     """
 
-    tag = django_filters.ChoiceFilter(
-        label=_("Tag"), field_name="tags__slug", empty_label=_("All tags")
+    # Translations of a topic share its slug: one ``?topic=`` works in every language.
+    topic = django_filters.ChoiceFilter(
+        label=_("Topic"), field_name="topic_links__topic__slug", empty_label=_("All topics"),
+        distinct=True,
     )
     project = django_filters.ChoiceFilter(
         label=_("Party project"), field_name="project_links__project__slug",
@@ -43,21 +30,25 @@ class NewsFilter(django_filters.FilterSet):
         label=_("Year"), field_name="date__year", empty_label=_("All years")
     )
 
-    def __init__(self, data=None, *, index, tags_language=None, **kwargs):
+    def __init__(self, data=None, *, index, **kwargs):
         self.index = index
         articles = index.news()
         super().__init__(data, queryset=articles, **kwargs)
-        self.filters["tag"].extra["widget"] = LanguageOptionsSelect(language=tags_language)
-        self.filters["tag"].extra["choices"] = self.tag_choices(articles)
+        self.filters["topic"].extra["choices"] = self.topic_choices(articles)
         self.filters["project"].extra["choices"] = self.project_choices(articles)
         self.filters["year"].extra["choices"] = [
             (str(day.year), str(day.year)) for day in articles.dates("date", "year", "DESC")
         ]
 
     @staticmethod
-    def tag_choices(articles):
-        tags = Tag.objects.filter(home_newspagetag_items__content_object__in=articles)
-        return list(tags.distinct().order_by("name").values_list("slug", "name"))
+    def topic_choices(articles):
+        """Topics that the articles link to, named in the active language (two queries)."""
+        linked = Topic.objects.filter(news_links__page__in=articles).distinct()
+        names = {topic.slug: topic for topic in Topic.localized_names(linked).values()}
+        return sorted(
+            ((slug, topic.name) for slug, topic in names.items()),
+            key=lambda choice: choice[1].casefold(),
+        )
 
     @staticmethod
     def project_choices(articles):
