@@ -1,12 +1,28 @@
 """Filters of the news index: topic, party project and year, from GET parameters."""
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from engagement.models import Project
 
 from .topics import Topic
+
+
+class LanguageOptionsSelect(forms.Select):
+    """A select whose options may be marked ``lang``: a topic not yet translated into the
+    reader's language is named in its own (``languages`` is ``{value: language code}``)."""
+
+    def __init__(self, *args, languages=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.languages = languages or {}
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value in self.languages:
+            option["attrs"]["lang"] = self.languages[value]
+        return option
 
 
 class NewsFilter(django_filters.FilterSet):
@@ -34,7 +50,13 @@ class NewsFilter(django_filters.FilterSet):
         self.index = index
         articles = index.news()
         super().__init__(data, queryset=articles, **kwargs)
-        self.filters["topic"].extra["choices"] = self.topic_choices(articles)
+        topics = self.topic_choices(articles)
+        active = Locale.get_active()
+        self.filters["topic"].extra["choices"] = [(topic.slug, topic.name) for topic in topics]
+        self.filters["topic"].extra["widget"] = LanguageOptionsSelect(languages={
+            topic.slug: topic.locale.language_code
+            for topic in topics if topic.locale_id != active.pk
+        })
         self.filters["project"].extra["choices"] = self.project_choices(articles)
         self.filters["year"].extra["choices"] = [
             (str(day.year), str(day.year)) for day in articles.dates("date", "year", "DESC")
@@ -42,13 +64,12 @@ class NewsFilter(django_filters.FilterSet):
 
     @staticmethod
     def topic_choices(articles):
-        """Topics that the articles link to, named in the active language (two queries)."""
+        """Topics that the articles link to, in the active language where translated (two
+        queries), by name."""
         linked = Topic.objects.filter(news_links__page__in=articles).distinct()
-        names = {topic.slug: topic for topic in Topic.localized_names(linked).values()}
-        return sorted(
-            ((slug, topic.name) for slug, topic in names.items()),
-            key=lambda choice: choice[1].casefold(),
-        )
+        topics = Topic.localized_names(linked.select_related("locale")).values()
+        by_slug = {topic.slug: topic for topic in topics}
+        return sorted(by_slug.values(), key=lambda topic: topic.name.casefold())
 
     @staticmethod
     def project_choices(articles):

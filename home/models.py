@@ -98,13 +98,11 @@ class NewsIndexPage(Page):
         ]
 
     def serve(self, request, *args, **kwargs):
-        if "tag" in request.GET:
-            # Links from before topics (``?tag=slug``): the slug is the topic's slug.
+        if request.GET.get("tag", "").strip():
+            # Links from before topics (``?tag=slug``): a tag's slug is its topic's slug.
             query = request.GET.copy()
-            tags = query.pop("tag")
-            if "topic" not in query and tags:
-                query["topic"] = tags[0]
-            query.pop("page", None)
+            tag = query.pop("tag")[0].strip()
+            query.setdefault("topic", tag)
             target = self.get_url(request) + (f"?{query.urlencode()}" if query else "")
             return HttpResponsePermanentRedirect(target)
         return super().serve(request, *args, **kwargs)
