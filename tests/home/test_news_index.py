@@ -217,3 +217,27 @@ def test_index_queries_do_not_grow_with_the_number_of_articles(
 
     assert with_hundred_and_twenty == with_twelve
     assert with_twelve <= 25
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "empty"),
+    [
+        ("kk", "Тақырып", "Барлық тақырып"),
+        ("ru", "Тема", "Все темы"),
+        ("en", "Topic", "All topics"),
+    ],
+)
+def test_the_topic_filter_is_labelled_in_the_readers_language(client, language, label, empty):
+    html = client.get(INDEX_URLS[language]).content.decode()
+
+    assert f'<label for="id_topic">{label}</label>' in html
+    assert f'<option value="">{empty}</option>' in html
+
+
+def test_an_article_names_its_topics_in_the_readers_language(client):
+    html = client.get("/ru/news/veterans-victory-day-2021/").content.decode()
+
+    assert "<h2>Темы</h2>" in html
+    assert '<a href="/ru/news/?topic=ardagerler">Ветераны</a>' in html
+    assert '<a href="/ru/news/?topic=zhenis-kuni">День Победы</a>' in html
+    assert '<meta property="article:tag" content="Ветераны">' in html
