@@ -231,7 +231,7 @@ def test_the_topic_filter_is_labelled_in_the_readers_language(client, language, 
     html = client.get(INDEX_URLS[language]).content.decode()
 
     assert f'<label for="id_topic">{label}</label>' in html
-    assert f'<option value="">{empty}</option>' in html
+    assert f'<option value="" selected>{empty}</option>' in html
 
 
 def test_an_article_names_its_topics_in_the_readers_language(client):

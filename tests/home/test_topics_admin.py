@@ -125,3 +125,20 @@ def test_a_topic_without_a_slug_gets_one_from_its_name():
     again = Topic.objects.create(name="Жаңа жоба", locale=Locale.objects.get(language_code="kk"))
 
     assert (topic.slug, again.slug) == ("жаңа-жоба", "жаңа-жоба-2")
+
+
+def test_a_topic_added_to_a_translated_article_is_copied_and_synced_into_its_language():
+    page = make_article(title="Мақала", slug="maqala-4")
+    page.save_revision().publish()
+    russian = Locale.objects.get(language_code="ru")
+    translate_instance(page, russian, {"Мақала": "Статья"})
+    new = make_topic("later-topic", "Кейін қосылған")
+
+    page = NewsPage.objects.get(pk=page.pk)
+    page.topic_links = [NewsPageTopic(topic=new)]
+    page.save_revision().publish()  # the editor publishes the Kazakh article with the topic
+
+    copy = Topic.objects.get(translation_key=new.translation_key, locale=russian)
+    assert copy.name == "Кейін қосылған"  # untranslated until a translator translates it
+    ru = translate_instance(page, russian, {})  # "Sync translated pages"
+    assert [link.topic for link in NewsPageTopic.objects.filter(page=ru)] == [copy]
