@@ -162,6 +162,35 @@ def topics_to_tags(apps, schema_editor):
         Revision.objects.filter(pk=revision.pk).update(content=content)
 
 
+
+#: Editors and moderators manage the topics they give articles.
+TOPIC_ACTIONS = ("add", "change", "delete")
+
+
+def let_editors_manage_topics(apps, schema_editor):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    Group = apps.get_model("auth", "Group")
+    # Django creates permissions after the last migration; the groups need them now.
+    topic_type, _created = ContentType.objects.get_or_create(app_label="home", model="topic")
+    permissions = [
+        Permission.objects.get_or_create(
+            content_type=topic_type, codename=f"{action}_topic",
+            defaults={"name": f"Can {action} topic"},
+        )[0]
+        for action in TOPIC_ACTIONS
+    ]
+    for group in Group.objects.filter(name__in=["Editors", "Moderators"]):
+        group.permissions.add(*permissions)
+
+
+def forbid_topics(apps, schema_editor):
+    Permission = apps.get_model("auth", "Permission")
+    Permission.objects.filter(
+        content_type__app_label="home", content_type__model="topic"
+    ).delete()
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -169,6 +198,7 @@ class Migration(migrations.Migration):
         ('wagtailcore', '0098_apitoken'),
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
         ('contenttypes', '0002_remove_content_type_name'),
+        ('auth', '0012_alter_user_first_name_max_length'),
     ]
 
     operations = [
@@ -219,6 +249,7 @@ class Migration(migrations.Migration):
             unique_together={('translation_key', 'locale')},
         ),
         migrations.RunPython(tags_to_topics, topics_to_tags),
+        migrations.RunPython(let_editors_manage_topics, forbid_topics),
         migrations.RemoveField(
             model_name='newspage',
             name='tags',
