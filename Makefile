@@ -46,8 +46,13 @@ browser-deps:
 	elif command -v npm >/dev/null 2>&1; then npm ci --prefix tests/browser --no-audit --no-fund --silent; \
 	else echo "npm not found: browser tests will be skipped"; fi
 
+# The suite in PYTEST_WORKERS processes (pytest-xdist; each has its own test database, cache
+# database, media folder and live server), one test file per worker at a time so that a file's
+# module-scoped fixtures (the nginx stack) start once. PYTEST_WORKERS=0 runs it in this process.
+PYTEST_WORKERS ?= 2
+
 pytest: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # Regenerate the .po catalogues after changing translatable strings (needs GNU gettext).
 messages: install
