@@ -47,12 +47,14 @@ browser-deps:
 	else echo "npm not found: browser tests will be skipped"; fi
 
 # The suite in PYTEST_WORKERS processes (pytest-xdist; each has its own test database, cache
-# database, media folder and live server), one test file per worker at a time so that a file's
-# module-scoped fixtures (the nginx stack) start once. PYTEST_WORKERS=0 runs it in this process.
+# database, media folder and live server). `--dist load` hands out tests in pytest-django's
+# order, so each worker still runs its database tests before its transactional ones (which
+# empty the database); `loadfile` would run a file's transactional tests before other files'
+# database tests. PYTEST_WORKERS=0 runs the suite in this one process.
 PYTEST_WORKERS ?= 2
 
 pytest: install
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 # Regenerate the .po catalogues after changing translatable strings (needs GNU gettext).
 messages: install
