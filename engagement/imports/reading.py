@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from engagement import conf
 
 from .columns import COLUMNS_BY_KEY, heading_lookup
-from .values import CellError, normalise
+from .values import CellError, heading_key, normalise
 
 
 class FileRefused(Exception):
@@ -66,7 +66,7 @@ def read_file(name, data):
 
 
 def _megabytes(size):
-    return f"{size / 1_000_000:.1f}".rstrip("0").rstrip(".")
+    return f"{size / 1_000_000:.3g}"
 
 
 def _too_many_rows():
@@ -146,9 +146,10 @@ def _blank(row):
 
 
 def _sheet(table):
-    table = [row for row in table]
-    while table and _blank(table[0]):
-        table.pop(0)
+    first = 0
+    while first < len(table) and _blank(table[first]):
+        first += 1
+    table = table[first:]
     if not table:
         raise FileRefused(_("The file is empty."))
     lookup = heading_lookup()
@@ -163,8 +164,6 @@ def _sheet(table):
         if not heading:
             columns.append(None)
             continue
-        from .values import heading_key
-
         key = lookup.get(heading_key(heading))
         if key is None:
             errors.append((1, "", _("Unknown column «%(heading)s»: use the headings of the "

@@ -139,9 +139,7 @@ def save_plan(plan, record, user, publish, progress=None):
             for event in created:
                 event.pk = event.id = by_key[event.source_key]
         for start in range(0, len(changed), BATCH):
-            Event.objects.bulk_update(changed[start:start + BATCH], [
-                name for name in FIELDS
-            ] + ["source_key"])
+            Event.objects.bulk_update(changed[start:start + BATCH], [*FIELDS, "source_key"])
             progress(len(changed[start:start + BATCH]))
         _revisions(created, record, user, now)
         _revisions(changed, record, user, now)

@@ -21,8 +21,14 @@ from engagement.services.scope import get_scope
 
 from .columns import COLUMNS_BY_KEY, HEADING_LANGUAGES
 from .references import References
-from .values import CellError, name_key, normalise, read_venue_datetime, read_whole_number
-from .values import read_yes_no
+from .values import (
+    CellError,
+    name_key,
+    normalise,
+    read_venue_datetime,
+    read_whole_number,
+    read_yes_no,
+)
 
 EXTERNAL_ID_MAX = 80
 #: ``source_key`` prefixes of imported events: by the file's own id, or by what identifies it.
