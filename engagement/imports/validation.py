@@ -150,7 +150,8 @@ class RowChecker:
             ) % {"project": self.references.project_names.get(project.pk, project.name)}))]
         errors = self._model_errors(number, values, project, district, settlement)
         participants = values["participants"]
-        if participants is not None and participants > self.plausible_max and not confirmed:
+        if (participants is not None and participants > self.plausible_max and not confirmed
+                and not any(error.column == "participants" for error in errors)):
             errors.append(RowError(number, "participants", str(_(
                 "More than %(max)s participants is unusual: check the number and write “yes” "
                 "in the column «%(column)s» if it is right."
