@@ -107,6 +107,9 @@ def save_plan(plan, record, user, publish, progress=None):
     update has a newer revision than the preview saw.
     """
     progress = progress or (lambda count: None)
+    if not plan.create and not plan.update:
+        # Nothing to write: skip the statistics rebuild, a full pass over every event.
+        return 0, 0
     now = timezone.now()
     default = Locale.get_default()
     with deferred_statistics(), disable_reference_index_auto_update(), transaction.atomic():
