@@ -55,6 +55,11 @@ DEFAULTS = {
     # Results per page of the open-data list of events (the largest a client may ask for).
     "ENGAGEMENT_OPEN_DATA_PAGE_SIZE": 100,
     "ENGAGEMENT_OPEN_DATA_MAX_PAGE_SIZE": 1000,
+    # The largest spreadsheet of events that may be imported at once, in bytes, and in rows.
+    "ENGAGEMENT_IMPORT_MAX_BYTES": 5_000_000,
+    "ENGAGEMENT_IMPORT_MAX_ROWS": 20_000,
+    # What an XLSX (a zip archive) may unpack to: more is a zip bomb, never opened.
+    "ENGAGEMENT_IMPORT_MAX_EXPANDED_BYTES": 200_000_000,
     # The template the plugin's public pages extend.
     "ENGAGEMENT_BASE_TEMPLATE": "base.html",
 }
@@ -119,3 +124,15 @@ def open_data_max_page_size():
 
 def base_template():
     return get("ENGAGEMENT_BASE_TEMPLATE")
+
+
+def import_max_bytes():
+    return int(get("ENGAGEMENT_IMPORT_MAX_BYTES"))
+
+
+def import_max_rows():
+    return int(get("ENGAGEMENT_IMPORT_MAX_ROWS"))
+
+
+def import_max_expanded_bytes():
+    return int(get("ENGAGEMENT_IMPORT_MAX_EXPANDED_BYTES"))
