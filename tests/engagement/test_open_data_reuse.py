@@ -4,6 +4,7 @@ and the page's open-data links carrying its filters."""
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -132,26 +133,39 @@ def test_the_statistics_page_names_the_licence_in_its_language(client, url, text
     assert text.format(url=CC_BY, name=LICENCE["name"]) in section
 
 
-def test_the_open_data_links_carry_the_pages_valid_filters(client):
+def open_data_hrefs(html):
+    section = html[html.index('id="stats-open-data"'):]
+    return re.findall(r'href="(/en/open-data/[^"]*)"', section)
+
+
+def test_the_open_data_links_carry_the_pages_filters(client):
     first, second = fresh_project(), fresh_project()
     held_event(first, 10, start=almaty(2022, 3, 1))
     held_event(second, 5, "kegen-district", start=almaty(2022, 4, 1))
+    filters = {"project": [first.slug, second.slug], "district": "kegen-district",
+               "year": "2022"}
 
-    html = client.get(
-        "/en/statistics/",
-        {"project": [first.slug, second.slug, "no-such"], "district": "kegen-district",
-         "year": "2022", "utm_source": "x"},
-    ).content.decode()
+    html = client.get("/en/statistics/", {**filters, "utm_source": "x"}).content.decode()
 
     query = (f"?project={first.slug}&amp;project={second.slug}&amp;district=kegen-district"
              "&amp;year=2022")
-    section = html[html.index('id="stats-open-data"'):]
-    for name in ("statistics.json", "statistics.csv", "events.json"):
-        assert f'href="/en/open-data/{name}{query}"' in section
+    assert open_data_hrefs(html) == [
+        f"/en/open-data/{name}{query}"
+        for name in ("statistics.json", "statistics.csv", "events.json")
+    ]
     # The link gives the page's figures.
     data = client.get(f"/en/open-data/statistics.json{query.replace('&amp;', '&')}").json()
     assert data["totals"]["participants"] == 5
     assert data["filters"]["project"] == [first.slug, second.slug]
+
+
+def test_a_refused_filter_is_left_out_of_the_links_as_out_of_the_pages_figures(client):
+    html = client.get(
+        "/en/statistics/", {"project": ["no-such"], "year": "2022", "district": "nowhere"}
+    ).content.decode()
+
+    assert "There is no project “no-such”." in html
+    assert open_data_hrefs(html)[0] == "/en/open-data/statistics.json?year=2022"
 
 
 def test_an_unfiltered_page_links_the_whole_data(client):
