@@ -60,6 +60,13 @@ DEFAULTS = {
     "ENGAGEMENT_IMPORT_MAX_ROWS": 20_000,
     # What an XLSX (a zip archive) may unpack to: more is a zip bomb, never opened.
     "ENGAGEMENT_IMPORT_MAX_EXPANDED_BYTES": 200_000_000,
+    # The licence of the open data: named in every open-data response and on the statistics
+    # page. "spdx" is its SPDX identifier (for programs); "name" is shown as it is.
+    "ENGAGEMENT_OPEN_DATA_LICENCE": {
+        "name": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+        "spdx": "CC-BY-4.0",
+        "url": "https://creativecommons.org/licenses/by/4.0/",
+    },
     # The template the plugin's public pages extend.
     "ENGAGEMENT_BASE_TEMPLATE": "base.html",
 }
@@ -120,6 +127,12 @@ def open_data_page_size():
 
 def open_data_max_page_size():
     return int(get("ENGAGEMENT_OPEN_DATA_MAX_PAGE_SIZE"))
+
+
+def open_data_licence():
+    """``{"name", "spdx", "url"}`` of the open data's licence (``spdx`` may be empty)."""
+    licence = get("ENGAGEMENT_OPEN_DATA_LICENCE")
+    return {"name": licence["name"], "spdx": licence.get("spdx", ""), "url": licence["url"]}
 
 
 def base_template():

@@ -26,6 +26,9 @@ class StatisticsPage(Page):
         ),
     )
 
+    #: The GET parameters the page reads: a host's language switcher may keep them.
+    language_switch_parameters = ("project", "district", "year")
+
     content_panels = Page.content_panels + [FieldPanel("intro")]
     template = "engagement/statistics_page.html"
     subpage_types = []
@@ -73,6 +76,7 @@ class StatisticsPage(Page):
             "period": presentation.period_sentence(statistics),
             "definition": presentation.PARTICIPANTS_DEFINITION,
             "open_data": self.open_data_links(form),
+            "open_data_licence": conf.open_data_licence(),
         })
         return context
 

@@ -416,6 +416,8 @@ def _ical_response(content, filename, attachment=False):
     disposition = "attachment" if attachment else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     response["Cache-Control"] = "public, max-age=300"
+    # Public events, no cookies involved: any site's calendar widget may read the feed.
+    response["Access-Control-Allow-Origin"] = "*"
     return response
 
 

@@ -5,10 +5,20 @@ No personal data: no organiser, no free text an organiser typed about people (ca
 reasons, descriptions). Filters are those of the statistics page (``project``, ``district``,
 ``year``) plus ``count_kind`` and ``status``; an unknown or malformed value is a 400 with a
 message per parameter, in the language of the URL.
+
+Readable by people and programs: JSON is UTF-8 text (Kazakh and Russian letters as they are,
+not ``\\u`` escapes) with the charset in ``Content-Type``; every answer, refusals included,
+carries ``Access-Control-Allow-Origin: *`` (any site's scripts may read it: the data are public
+and nothing depends on cookies) and names the licence (``ENGAGEMENT_OPEN_DATA_LICENCE``): a
+``licence`` object in JSON, and a ``Link: <...>; rel="license"`` header (RFC 8288) on every
+response. CSV has no comment syntax, and a comment line would be read as a data row by
+spreadsheets, ``csv.DictReader`` and pandas alike, so the CSV names its licence in that header
+only; the statistics page says it in words next to the links.
 """
 
 import csv
 import datetime
+import functools
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
@@ -36,15 +46,44 @@ def public(response):
     return response
 
 
+def licence_document():
+    """The licence as the JSON documents give it: ``{"name", "spdx", "url"}``."""
+    return conf.open_data_licence()
+
+
+def with_open_data_headers(response):
+    """Let any origin's scripts read ``response`` (and its ``Link``), and name the licence."""
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Expose-Headers"] = "Link"
+    response["Link"] = f'<{conf.open_data_licence()["url"]}>; rel="license"'
+    return response
+
+
+def open_data_view(view):
+    """A public open-data view: GET only, and every answer (a 400 or a 405 too) goes through
+    :func:`with_open_data_headers`."""
+    view = require_GET(view)
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        return with_open_data_headers(view(request, *args, **kwargs))
+
+    return wrapped
+
+
 def json_response(data, status=200):
-    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
-
-
-def refused(form):
-    response = json_response(
-        {"detail": _("Some filter values are not valid."), "errors": form.error_dict()},
-        status=400,
+    return JsonResponse(
+        data, status=status, json_dumps_params={"ensure_ascii": False},
+        content_type="application/json; charset=utf-8",
     )
+
+
+def refused(form, licence=False):
+    """A 400 with a message per refused parameter (``licence``: name it, as open data do)."""
+    document = {"detail": _("Some filter values are not valid."), "errors": form.error_dict()}
+    if licence:
+        document = {"licence": licence_document(), **document}
+    response = json_response(document, status=400)
     patch_cache_control(response, no_store=True)
     return response
 
@@ -109,15 +148,16 @@ def statistics_data(request, scope=None):
     return form, get_statistics(form.query(), scope=scope), catalogue
 
 
-@require_GET
+@open_data_view
 def statistics_json(request):
     form, statistics, catalogue = statistics_data(request)
     if statistics is None:
-        return refused(form)
+        return refused(form, licence=True)
     regions = get_region_statistics(form.query())
-    return public(json_response(
-        statistics_document(statistics, catalogue, filters_of(form), regions=regions)
-    ))
+    return public(json_response({
+        "licence": licence_document(),
+        **statistics_document(statistics, catalogue, filters_of(form), regions=regions),
+    }))
 
 
 CSV_COLUMNS = ("dimension", "key", "name", "events", "participants", *GROUPS, "not_broken_down")
@@ -146,11 +186,11 @@ def statistics_csv_rows(statistics, catalogue, regions=None):
         yield row("month", month.strftime("%Y-%m"), "", figures)
 
 
-@require_GET
+@open_data_view
 def statistics_csv(request):
     form, statistics, catalogue = statistics_data(request)
     if statistics is None:
-        return refused(form)
+        return refused(form, licence=True)
     writer = csv.writer(_Echo())
     body = "".join(
         writer.writerow(values)
@@ -209,14 +249,14 @@ class CountCachingPaginator(Paginator):
         )
 
 
-@require_GET
+@open_data_view
 def events_json(request):
     catalogue = Catalogue()
     form = EventDataForm(
         request.GET, catalogue=catalogue, max_page_size=conf.open_data_max_page_size()
     )
     if not form.is_valid():
-        return refused(form)
+        return refused(form, licence=True)
     page_size = form.cleaned_data.get("page_size") or conf.open_data_page_size()
     paginator = CountCachingPaginator(_filtered_events(form).values(*EVENT_FIELDS), page_size)
     if form.cleaned_data.get("status") not in ("held", "planned"):  # those change with time
@@ -225,7 +265,7 @@ def events_json(request):
     if number > paginator.num_pages:
         form.add_error("page", _("There is no page %(page)s; the last page is %(last)s.")
                        % {"page": number, "last": paginator.num_pages})
-        return refused(form)
+        return refused(form, licence=True)
     page = paginator.page(number)
     rows = list(page.object_list)
     titles = dict(
@@ -274,6 +314,7 @@ def events_json(request):
         for row in rows
     ]
     return public(json_response({
+        "licence": licence_document(),
         "count": paginator.count,
         "page": page.number,
         "pages": paginator.num_pages,

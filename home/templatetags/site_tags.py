@@ -8,7 +8,6 @@ from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -19,55 +18,59 @@ from wagtail.rich_text import RichText
 register = template.Library()
 
 
-def _page_translation_urls(page, request):
-    """Return {language_code: url} for the live translations of ``page``, itself included."""
-    urls = {}
-    for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-        url = translated.get_url(request)
-        if url:
-            urls[translated.locale.language_code] = url
-    return urls
-
-
 @register.simple_tag(takes_context=True)
 def page_languages(context):
-    """The site's languages, each with the URL of the current page in that language.
+    """The site's languages, each with where the switcher's link to it goes.
 
-    A Wagtail page links to its own live translations only: a language in which the page has no
-    translation gets ``url = None`` (the switcher shows it without a link). A page's route may
-    say where it is in each language by putting ``language_urls`` ({code: url}) in the context
-    (the plugin's calendar does, keeping its route and filters). Any other view (search, 404,
-    a plugin's view) links to the same path in each language.
+    A Wagtail page links to its live translation in each language, keeping the filters that
+    page reads; a language in which it has none links to the nearest translated ancestor with a
+    note (:mod:`home.switcher`). A page's route may say where it is in each language by putting
+    ``language_urls`` ({code: url}) in the context (the plugin's calendar does, keeping its
+    route and filters). Any other view (search, a plugin's view) links to the same path in
+    each language; a page that does not exist (a 404), to each language's home page.
 
-    Returns a list of dicts with ``code``, ``name``, ``url``, ``absolute_url`` and
-    ``is_current``.
+    Returns a list of dicts with ``code``, ``name``, ``url`` (None: no link at all),
+    ``absolute_url`` (only for a translation: the ``hreflang`` alternates), ``is_fallback``
+    and ``is_current``.
     """
+    from home.switcher import page_language_urls, path_language_urls
+
     request = context.get("request")
     page = context.get("page")
     if request is None:
         return []
-    if context.get("language_urls") is not None:
-        urls = context["language_urls"]
-    elif isinstance(page, Page) and page.pk:
-        urls = _page_translation_urls(page, request)
+    language_urls = context.get("language_urls")
+    if isinstance(page, Page) and page.pk:
+        urls = page_language_urls(page, request, language_urls)
+    elif language_urls is not None:
+        urls = {code: (url, True) for code, url in language_urls.items() if url}
     else:
-        path = request.get_full_path()
-        urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+        urls = path_language_urls(request)
 
     current = translation.get_language()
     languages = []
     for code, name in settings.LANGUAGES:
-        url = urls.get(code)
+        url, is_translation = urls.get(code, (None, False))
         languages.append(
             {
                 "code": code,
                 "name": name,
                 "url": url,
-                "absolute_url": request.build_absolute_uri(url) if url else None,
+                "absolute_url": request.build_absolute_uri(url) if is_translation else None,
+                "is_fallback": url is not None and not is_translation,
                 "is_current": code == current,
             }
         )
     return languages
+
+
+@register.simple_tag(takes_context=True)
+def untranslated_note(context):
+    """The note on a page the switcher opened for an untranslated page, or None
+    (see :func:`home.switcher.untranslated_note`)."""
+    from home.switcher import untranslated_note as note
+
+    return note(context.get("request"))
 
 
 @register.filter
