@@ -6,7 +6,13 @@ from modelsearch.index import RelatedFields
 
 from .analysis import index_text
 
+#: ``{locale id: language code}``, filled on first need and emptied when a locale changes.
 _LANGUAGES = {}
+
+
+def forget_languages(**kwargs):
+    """Empty the locale cache (connected to ``Locale``'s save and delete signals)."""
+    _LANGUAGES.clear()
 
 
 def language_of(obj):

@@ -53,8 +53,9 @@ def _after_possessive_3(letter):
     return letter in "ыі" or letter == "и"
 
 
-def _after_possessive_m_or_n(letter):
-    return letter in "мн"
+def _after_possessive_m_or_n(letter, before=""):
+    # Only after the 1st/2nd person possessives -ым/-ім/-ың/-ің: «ауылыма», not «Астана».
+    return letter in "мн" and before in ("ы", "и")
 
 
 def _after_zh_z(letter):
@@ -145,7 +146,10 @@ def _strip(word, group):
         stem = word[: -len(ending)]
         if len(stem) < MIN_STEM_LENGTH or not any(letter in VOWELS for letter in stem):
             continue
-        if test(stem[-1]):
+        passes = (
+            test(stem[-1], stem[-2]) if test is _after_possessive_m_or_n else test(stem[-1])
+        )
+        if passes:
             return stem, ending
     return word, ""
 
