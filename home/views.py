@@ -53,6 +53,7 @@ def search(request):
     query = terms = clean_search_query(request.GET.get("q", ""))
     error = None
     results = page_obj = paginator = elided = None
+    total = 0
     events, elsewhere = [], []
     if len(" ".join(raw.split())) > MAX_QUERY_LENGTH:
         error = _("The search text is too long: use at most %(count)d characters.") % {
@@ -65,6 +66,9 @@ def search(request):
         page_obj = paginator.get_page(request.GET.get("page"))
         results = page_obj.object_list
         elided = paginator.get_elided_page_range(page_obj.number)
+        # The count says what the whole search found: the pages and the events (which only
+        # the first page lists), as the other languages' counts do.
+        total = paginator.count + count_events(terms, active)
         if page_obj.number == 1:
             events = search_events(terms)
             elsewhere = matches_in_other_languages(terms, active)
@@ -77,6 +81,7 @@ def search(request):
             "results": results,
             "events": events,
             "elsewhere": elsewhere,
+            "total": total,
             "page_obj": page_obj,
             "paginator": paginator,
             "elided_page_range": elided,

@@ -1,7 +1,8 @@
 """The PostgreSQL side of :mod:`.backend`: folded text, a text-search configuration per language.
 
 Russian pages are indexed with the ``russian`` configuration (its Snowball stemmer gives
-«молодежи» and «молодёжь» one lexeme), Kazakh pages with ``simple`` over the folded text and
+«молодежи» and «молодёжь» one lexeme) and with ``simple`` (prefixes of the words as written),
+Kazakh pages with ``simple`` over the folded text and
 its Kazakh stems (:mod:`.analysis`). A query cannot know which language it meets, so each
 word is asked for in every configuration in use and the answers are OR-ed.
 """
@@ -24,7 +25,21 @@ class FoldingObjectIndexer(FoldingIndexerMixin, upstream.ObjectIndexer):
 
     def __init__(self, obj, backend):
         super().__init__(obj, backend)
+        self.base_config = backend.config
         self.config = backend.language_configs.get(self.language, backend.config)
+
+    def as_vector(self, texts, for_autocomplete=False):
+        vector = super().as_vector(texts, for_autocomplete=for_autocomplete)
+        if for_autocomplete or self.config == self.base_config:
+            return vector
+        # The words as written too, not only their stems: a language's stemmer cuts a word
+        # its own way («celebration» → «celebr»), so the beginning a person typed
+        # («celebrat») matches only the unstemmed word.
+        language_config, self.config = self.config, self.base_config
+        try:
+            return vector + super().as_vector(texts)
+        finally:
+            self.config = language_config
 
 
 class FoldingPostgresIndex(upstream.PostgresIndex):

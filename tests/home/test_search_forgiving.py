@@ -83,14 +83,14 @@ def test_matches_in_other_languages_are_counted_and_linked(client, articles,
     assert titles(html) == []
     links = re.findall(r'<li><a href="([^"]*)" hreflang="(\w+)">([^<]*)</a></li>', html)
     assert links == [("/search/?q=%D0%9A%D0%B0%D1%85%D0%B0%D1%80%D0%BC%D0%B0%D0%BD", "kk",
-                      "Қазақша: ещё 1 результат")]
+                      "Қазақша: 1 результат")]
     followed = client.get(links[0][0]).content.decode()
     assert KK_TITLE in titles(followed)
 
 
 def test_the_note_uses_the_page_language_and_plural(client, articles):
     html = client.get("/search/", {"q": "елочный"}).content.decode()
-    assert "Русский: тағы 1 нәтиже" in html
+    assert "Русский: 1 нәтиже" in html
     html = client.get("/en/search/", {"q": "Кахарман"}).content.decode()
     assert "1 result in Қазақша" in html
 
@@ -117,3 +117,12 @@ def test_admin_event_and_page_search_fold_too(admin_client, articles):
     assert event.title in html
     html = admin_client.get("/admin/pages/search/", {"q": "кахарман"}).content.decode()
     assert KK_TITLE in html
+
+
+def test_the_count_includes_the_events_found(client):
+    html = client.get("/search/", {"q": "Талгар"}).content.decode()
+    events = re.findall(r'<li><a href="/events/[^"]+">([^<]*)</a>', html)
+
+    assert len(events) >= 5  # the demo's events in Талғар (the town and the district)
+    count = re.search(r'class="search-count" role="status">([^<]*)<', html).group(1)
+    assert count == f"«Талгар» бойынша {len(events) + len(titles(html))} нәтиже"
