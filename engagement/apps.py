@@ -15,3 +15,10 @@ class EngagementConfig(AppConfig):
         signals.connect()
         stats_receivers.connect()
         segment_labels.install()
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Locale
+
+        from .textsearch.indexing import forget_languages
+
+        post_save.connect(forget_languages, sender=Locale, dispatch_uid="textsearch-locales")
+        post_delete.connect(forget_languages, sender=Locale, dispatch_uid="textsearch-locales-del")

@@ -200,9 +200,13 @@ WAGTAIL_SITE_NAME = _("Almaty regional branch")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        # PostgreSQL full text has no Kazakh stemmer: "simple" treats every language alike.
+        # Wagtail's database backend (SQLite FTS5, PostgreSQL full text) with folding (ё/е,
+        # Kazakh letters typed on a Russian keyboard), prefixes and Kazakh stems on both sides.
+        "BACKEND": "engagement.textsearch.backend",
+        # PostgreSQL has no Kazakh configuration: Kazakh is "simple" over the folded text and
+        # the stems of engagement.textsearch.kazakh; Russian and English use their stemmers.
         "SEARCH_CONFIG": "simple",
+        "LANGUAGE_CONFIGS": {"ru": "russian", "en": "english"},
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

@@ -40,3 +40,13 @@ def search_events(terms, limit=MAX_EVENT_RESULTS):
         results.append(PublicEvent(original=original, shown=row,
                                    language=locale.language_code, base_url=page.url))
     return results[:limit]
+
+
+def count_events(terms, locale):
+    """How many live events of ``locale`` match ``terms`` (for "N results in …" notes)."""
+    from wagtail.search.backends import get_search_backend
+
+    if not terms:
+        return 0
+    queryset = Event.objects.filter(locale=locale, live=True)
+    return get_search_backend().search(terms, queryset).count()
