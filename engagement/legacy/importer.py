@@ -415,7 +415,9 @@ class WordPressImporter:
     def _locale(self, item, page, conversion):
         if page is not None:
             return page.locale
-        code = self.forced_locale or locales.declared_language(item, self.locales)
+        code = self.forced_locale or locales.declared_language(
+            item, self.locales, self.export.base_blog_url or self.export.link
+        )
         if code is None:
             code = locales.detect_language(
                 locales.reading_text(item.title, item.content), prior=self.channel_language
