@@ -45,6 +45,8 @@ DRAFT_STATUSES = frozenset({"draft", "pending", "future", "private"})
 DEFAULT_CATEGORY_SLUGS = frozenset({"uncategorized", "bez-rubriki", "без-рубрики"})
 #: Post types imported as pages.
 POST_TYPES = frozenset({"post"})
+#: Posts whose existing pages are read in one query.
+PAGE_BATCH = 200
 
 
 class PostSkipped(Exception):
@@ -173,6 +175,8 @@ class WordPressImporter:
             item.wp_id: item.content for item in export.items if item.post_type == "wp_block"
         }
         self.default_parents = {}
+        #: ``{page id: page}`` of the next posts' pages (:meth:`_prefetch_pages`).
+        self.prefetched = {}
         #: ``{parent page path: Site}`` and ``{site id: {language code: url_path}}``, asked once.
         self.sites = {}
         self.site_roots = {}
@@ -295,8 +299,16 @@ class WordPressImporter:
         LegacyObject.mark_indexed(self.source, groups)
 
     def _import_all(self, posts):
-        for item in self.progress(posts, desc=_("Posts"), unit=_("post")):
+        for index, item in enumerate(self.progress(posts, desc=_("Posts"), unit=_("post"))):
+            if index % PAGE_BATCH == 0:
+                self._prefetch_pages(posts[index:index + PAGE_BATCH])
             self.report.add_post(self.import_post(item))
+
+    def _prefetch_pages(self, posts):
+        """Read the pages earlier runs made of ``posts`` in one query (a second run's main
+        cost would otherwise be one query per post)."""
+        ids = [self.mappings[item.wp_id].object_id for item in posts if item.wp_id in self.mappings]
+        self.prefetched = self.page_model.objects.select_related("locale").in_bulk(ids)
 
     @staticmethod
     def _unidentified_entry(title):
@@ -355,7 +367,8 @@ class WordPressImporter:
         mapping = self.mappings.get(item.wp_id)
         page = None
         if mapping is not None:
-            page = (
+            # Taken out once: a post twice in the export reads its page again the second time.
+            page = self.prefetched.pop(mapping.object_id, None) or (
                 self.page_model.objects.select_related("locale")
                 .filter(pk=mapping.object_id).first()
             )
