@@ -56,7 +56,7 @@ class NewsIndexPage(Page):
     #: Articles per page of the index.
     per_page = 12
     #: The GET parameters the index reads: the language switcher keeps them.
-    language_switch_parameters = ("topic", "tag", "project", "year", "page")
+    language_switch_parameters = ("topic", "project", "year", "page")
 
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("A sentence or two above the list.")

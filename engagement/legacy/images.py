@@ -24,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.utils import get_allowed_image_extensions
 from wagtail.models import Collection
@@ -134,8 +135,9 @@ class AttachmentImporter:
         self.uploads = Path(uploads).resolve()
         self.source = source
         self.dry_run = dry_run
-        self.collection = collection
+        self._collection = collection
         self.Image = get_image_model()
+        self.Document = get_document_model()
         self.outcomes = {}
         self.created = []
         self.reused = []
@@ -148,6 +150,13 @@ class AttachmentImporter:
                 source=source, wp_type="attachment"
             ).select_related("content_type")
         }
+        # The images earlier runs made, in one query rather than one per attachment.
+        self.existing_images = self.Image.objects.in_bulk([
+            mapping.object_id for mapping in self.mappings.values()
+            if mapping.content_type.model_class() is self.Image
+        ])
+        #: Images and documents whose search and reference index rows are still to be written.
+        self.unindexed = {self.Image: {}, self.Document: {}}
         self.by_url = {}
         for wp_id, item in attachments.items():
             relative = upload_relative_path(item.attachment_url)
@@ -216,6 +225,18 @@ class AttachmentImporter:
         return wp_id
 
     @property
+    def collection(self):
+        """Where new images and documents go: the given collection, else the root one."""
+        if self._collection is None:
+            self._collection = Collection.get_first_root_node()
+        return self._collection
+
+    def unindexed_objects(self):
+        """``{model: [objects]}`` of the images and documents to index at the end of the run."""
+        return {model: list(objects.values()) for model, objects in self.unindexed.items()
+                if objects}
+
+    @property
     def imported(self):
         """``{wp_id: image_id}`` of every attachment this run made or reused."""
         return {
@@ -236,6 +257,8 @@ class AttachmentImporter:
         image = self._existing(wp_id)
         if image is not None:
             self._update_metadata(image, item, alt)
+            if not self.mappings[wp_id].indexed:
+                self.unindexed[self.Image][image.pk] = image
             outcome.image_id = image.pk
             self.reused.append(wp_id)
             return outcome
@@ -278,7 +301,7 @@ class AttachmentImporter:
         mapping = self.mappings.get(wp_id)
         if mapping is None or mapping.content_type.model_class() is not self.Image:
             return None
-        return self.Image.objects.filter(pk=mapping.object_id).first()
+        return self.existing_images.get(mapping.object_id)
 
     # --- documents ------------------------------------------------------------------------
 
@@ -318,15 +341,17 @@ class AttachmentImporter:
 
     def _document(self, wp_id):
         from django.conf import settings
-        from wagtail.documents import get_document_model
 
-        Document = get_document_model()
+        Document = self.Document
         item = self.attachments.get(wp_id)
         if item is None:
             return None, "missing_attachment"
         mapping = self.mappings.get(wp_id)
         if mapping is not None and mapping.content_type.model_class() is Document:
-            if Document.objects.filter(pk=mapping.object_id).exists():
+            document = Document.objects.filter(pk=mapping.object_id).first()
+            if document is not None:
+                if not mapping.indexed:
+                    self.unindexed[Document][document.pk] = document
                 return mapping.object_id, None
         relative = upload_relative_path(item.attachment_url) or item.meta_value(
             "_wp_attached_file")
@@ -343,14 +368,15 @@ class AttachmentImporter:
                 return None, None
             with transaction.atomic(), path.open("rb") as handle:
                 document = Document(
-                    title=(item.title or path.stem)[:255],
-                    collection=self.collection or Collection.get_first_root_node(),
+                    title=(item.title or path.stem)[:255], collection=self.collection,
                 )
                 document.file.save(path.name, File(handle), save=False)
                 document.save()
                 self.mappings[wp_id] = LegacyObject.record(
-                    self.source, wp_id, "attachment", document, fingerprint=item.fingerprint
+                    self.source, wp_id, "attachment", document, fingerprint=item.fingerprint,
+                    indexed=False, existing=self.mappings.get(wp_id), new=True,
                 )
+            self.unindexed[Document][document.pk] = document
         except OSError as error:
             logger.warning("WordPress attachment %s (%s): %s", wp_id, path.name, error)
             return None, "unsafe_path" if error.errno == errno.ENAMETOOLONG else "missing_file"
@@ -371,17 +397,16 @@ class AttachmentImporter:
     def _create(self, item, path, alt):
         title = (item.title or path.stem)[:255]
         with transaction.atomic(), path.open("rb") as handle:
-            image = self.Image(
-                title=title,
-                description=alt[:255],
-                collection=self.collection or Collection.get_first_root_node(),
-            )
+            image = self.Image(title=title, description=alt[:255], collection=self.collection)
             image.file.save(path.name, File(handle), save=False)
             image._set_image_file_metadata()
             image.save()
-            mapping = LegacyObject.record(self.source, item.wp_id, "attachment", image,
-                                          fingerprint=item.fingerprint)
+            mapping = LegacyObject.record(
+                self.source, item.wp_id, "attachment", image, fingerprint=item.fingerprint,
+                indexed=False, existing=self.mappings.get(item.wp_id), new=True,
+            )
             self.mappings[item.wp_id] = mapping
+        self.unindexed[self.Image][image.pk] = image
         return image
 
     def _update_metadata(self, image, item, alt):
@@ -391,3 +416,5 @@ class AttachmentImporter:
             image.description = alt[:255]
             if not self.dry_run:
                 image.save(update_fields=["title", "description"])
+                # Saved with the search index deferred: indexed again at the end of the run.
+                self.unindexed[self.Image][image.pk] = image

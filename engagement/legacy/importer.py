@@ -11,7 +11,6 @@ leaves alone pages that editors changed since.
 import html as html_module
 import json
 import logging
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC
 from functools import partial
@@ -20,21 +19,17 @@ from urllib.parse import unquote
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import transaction
-from django.db.models.signals import post_save
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex
-from wagtail.search import index as search_index
-from wagtail.search.backends import get_search_backend
-from wagtail.search.signal_handlers import post_save_signal_handler
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from engagement import conf
 
-from . import content, links, locales, redirects, translations
+from . import content, indexing, links, locales, publishing, redirects, translations
 from .images import AttachmentImporter
 from .models import LegacyObject
 from .nodes import Gallery, Image
@@ -47,12 +42,12 @@ logger = logging.getLogger(__name__)
 #: (a revision approved to go live then); other importable ones become drafts.
 LIVE_STATUSES = frozenset({"publish"})
 DRAFT_STATUSES = frozenset({"draft", "pending", "future", "private"})
-#: Search backends that keep their index in the database (``IndexEntry`` rows).
-DATABASE_SEARCH_BACKENDS = ("wagtail.search.backends.database", "modelsearch.backends.database")
 #: Slugs WordPress gives its default category ("Uncategorized", «Без рубрики»).
 DEFAULT_CATEGORY_SLUGS = frozenset({"uncategorized", "bez-rubriki", "без-рубрики"})
 #: Post types imported as pages.
 POST_TYPES = frozenset({"post"})
+#: Posts whose existing pages are read in one query.
+PAGE_BATCH = 200
 
 
 class PostSkipped(Exception):
@@ -91,25 +86,6 @@ def field_names(model):
             f"(ENGAGEMENT_LEGACY_FIELDS['body'])."
         )
     return names
-
-
-@contextmanager
-def search_index_once(model):
-    """Index ``model`` instances only when told to, not on each save, inside this block.
-
-    A post's page is saved three times (created, revision, published) and each save would
-    update the search index; on SQLite each update also rescans the whole index. The signal
-    handler is disconnected for ``model`` in this process while the block runs, and the
-    importer indexes every page once when its post is done. Run imports in their own process
-    (the command does): a page saved by another thread of the same process meanwhile would not
-    be indexed.
-    """
-    disconnected = post_save.disconnect(post_save_signal_handler, sender=model)
-    try:
-        yield
-    finally:
-        if disconnected:
-            post_save.connect(post_save_signal_handler, sender=model)
 
 
 def scheduled_at(item):
@@ -200,10 +176,15 @@ class WordPressImporter:
             item.wp_id: item.content for item in export.items if item.post_type == "wp_block"
         }
         self.default_parents = {}
+        #: ``{page id: page}`` of the next posts' pages (:meth:`_prefetch_pages`).
+        self.prefetched = {}
+        #: ``{parent page path: Site}`` and ``{site id: {language code: url_path}}``, asked once.
+        self.sites = {}
+        self.site_roots = {}
         self.touched = []
-        #: Pages left as they were; a run killed after saving them may have left their index
-        #: rows out, which :meth:`_repair_indexes` puts back.
-        self.unchanged = []
+        #: Pages left as they were whose index rows a killed run left out
+        #: (``LegacyObject.indexed`` is false): :meth:`_update_indexes` puts them back.
+        self.unindexed = []
 
     # --- the run --------------------------------------------------------------------------
 
@@ -217,7 +198,8 @@ class WordPressImporter:
                 self.report.skip(item.post_type or "unknown")
         for title in self.export.unidentified:
             self.report.add_post(self._unidentified_entry(title))
-        with disable_reference_index_auto_update(), search_index_once(self.page_model):
+        deferred = (self.page_model, self.images.Image, self.images.Document)
+        with disable_reference_index_auto_update(), indexing.deferred_search_index(*deferred):
             if self.dry_run:
                 with transaction.atomic():
                     self._import_all(posts)
@@ -225,10 +207,7 @@ class WordPressImporter:
             else:
                 self._import_all(posts)
                 self._rewrite_links()
-                # References are indexed once per page at the end, not on every save.
-                for obj in self.touched:
-                    ReferenceIndex.create_or_update_for_object(obj)
-                self._repair_indexes()
+                self._update_indexes()
         self.report.attachments = self.images.imported
         self.report.documents = {
             wp_id: document_id for wp_id, (document_id, _code) in self.images.documents.items()
@@ -311,40 +290,26 @@ class WordPressImporter:
             revision.content[body] = json.dumps(data) if isinstance(stored, str) else data
             revision.save(update_fields=["content"])
 
-    def _repair_indexes(self):
-        """Put back the reference and search index rows of unchanged pages that lack them.
-
-        A run killed (Ctrl+C, the machine restarted) after saving pages but before indexing
-        them leaves pages that the next run finds unchanged. Their references are indexed again
-        (Wagtail's own update writes only the rows that differ) and pages missing from the
-        search index are indexed.
-        """
-        for page in self.unchanged:
-            ReferenceIndex.create_or_update_for_object(page)
-        for page in self._missing_from_search_index(self.unchanged):
-            search_index.insert_or_update_object(page)
-
-    def _missing_from_search_index(self, pages):
-        if not pages:
-            return []
-        backend = get_search_backend()
-        if not type(backend).__module__.startswith(DATABASE_SEARCH_BACKENDS):
-            # Another backend (Elasticsearch…) cannot be asked cheaply: index them again.
-            return pages
-        from django.contrib.contenttypes.models import ContentType
-        from wagtail.search.models import IndexEntry
-
-        indexed = set(
-            IndexEntry.objects.filter(
-                content_type=ContentType.objects.get_for_model(self.page_model),
-                object_id__in=[str(page.pk) for page in pages],
-            ).values_list("object_id", flat=True)
-        )
-        return [page for page in pages if str(page.pk) not in indexed]
+    def _update_indexes(self):
+        """The search and reference index rows of every page, image and document this run
+        wrote, or found without them (a killed run), at once; then their records say so."""
+        pages = list({page.pk: page for page in self.touched + self.unindexed}.values())
+        groups = {self.page_model: pages, **self.images.unindexed_objects()}
+        indexing.update_indexes(groups, self.progress, desc=_("Search and reference index"),
+                                unit=_("object"))
+        LegacyObject.mark_indexed(self.source, groups)
 
     def _import_all(self, posts):
-        for item in self.progress(posts, desc=_("Posts"), unit=_("post")):
+        for index, item in enumerate(self.progress(posts, desc=_("Posts"), unit=_("post"))):
+            if index % PAGE_BATCH == 0:
+                self._prefetch_pages(posts[index:index + PAGE_BATCH])
             self.report.add_post(self.import_post(item))
+
+    def _prefetch_pages(self, posts):
+        """Read the pages earlier runs made of ``posts`` in one query (a second run's main
+        cost would otherwise be one query per post)."""
+        ids = [self.mappings[item.wp_id].object_id for item in posts if item.wp_id in self.mappings]
+        self.prefetched = self.page_model.objects.select_related("locale").in_bulk(ids)
 
     @staticmethod
     def _unidentified_entry(title):
@@ -403,7 +368,8 @@ class WordPressImporter:
         mapping = self.mappings.get(item.wp_id)
         page = None
         if mapping is not None:
-            page = (
+            # Taken out once: a post twice in the export reads its page again the second time.
+            page = self.prefetched.pop(mapping.object_id, None) or (
                 self.page_model.objects.select_related("locale")
                 .filter(pk=mapping.object_id).first()
             )
@@ -414,17 +380,19 @@ class WordPressImporter:
                         footnotes=item.meta_value("footnotes"))
         if item.date is None:
             conversion.warn("zero_date")
-        # Images first, each in its own transaction, so that a failing post keeps them.
-        self._resolve_images(item, conversion)
+        # Images first, outside the post's transaction, so that a failing post keeps them: one
+        # commit for the post's images, each image in its own savepoint within it.
+        with transaction.atomic():
+            self._resolve_images(item, conversion)
         stream, galleries = self.builder.build(conversion)
         if page is not None and mapping.revision_id and page.latest_revision_id != (
             mapping.revision_id
         ):
             conversion.warn("edited_since_import", page_id=page.pk)
-            self.unchanged.append(page)
+            self._unchanged(page, mapping)
             return PostResult(page, "unchanged"), galleries
         if page is not None and mapping.fingerprint == item.fingerprint:
-            self.unchanged.append(page)
+            self._unchanged(page, mapping)
             return PostResult(page, "unchanged"), galleries
         with transaction.atomic():
             created = page is None
@@ -441,24 +409,29 @@ class WordPressImporter:
             if created:
                 page.live = False
                 parent.add_child(instance=page)
-            page = self._save(page, item, conversion)
+            page = self._save(page, item, conversion, created)
             self._redirects(item, page, entry, conversion)
             # Remembered for the rest of the run too: an id twice in one export is one page.
             self.mappings[item.wp_id] = LegacyObject.record(
                 self.source, item.wp_id, item.post_type, page,
                 fingerprint=item.fingerprint, revision_id=page.latest_revision_id,
+                indexed=False, existing=mapping, new=True,
             )
-        if not self.dry_run:
-            search_index.insert_or_update_object(page)
         self.touched.append(page)
         return PostResult(page, "created" if created else "updated"), galleries
+
+    def _unchanged(self, page, mapping):
+        if not mapping.indexed:
+            self.unindexed.append(page)
 
     # --- pieces ---------------------------------------------------------------------------
 
     def _locale(self, item, page, conversion):
         if page is not None:
             return page.locale
-        code = self.forced_locale or locales.declared_language(item, self.locales)
+        code = self.forced_locale or locales.declared_language(
+            item, self.locales, self.export.base_blog_url or self.export.link
+        )
         if code is None:
             code = locales.detect_language(
                 locales.reading_text(item.title, item.content), prior=self.channel_language
@@ -667,7 +640,7 @@ class WordPressImporter:
                 return project
         return candidates[0] if candidates else None
 
-    def _save(self, page, item, conversion):
+    def _save(self, page, item, conversion, created):
         go_live_at = scheduled_at(item) if item.status == "future" else None
         if item.status == "future":
             if go_live_at is None:
@@ -680,15 +653,22 @@ class WordPressImporter:
         elif page.go_live_at is not None and page.go_live_at > timezone.now():
             # Scheduled at the last import, published or back to draft in WordPress since.
             page.go_live_at = None
-        revision = page.save_revision(user=self.user, log_action=True)
+        # A page just created was validated as add_child saved it; an updated one is here.
+        revision = page.save_revision(user=self.user, log_action=True, clean=not created)
         if item.status in LIVE_STATUSES or go_live_at is not None:
             # With a go-live date still to come, Wagtail approves the revision for that date
             # (``approved_go_live_at``) and leaves the page as it is; publish_scheduled
             # publishes it then. A date already past publishes it now.
+            if created and publishing.can_publish_quickly(page, revision):
+                publishing.publish_new_page(page, revision, user=self.user)
+                return self._protect(page, item, conversion)
             revision.publish(user=self.user)
         elif page.live:
             page.unpublish(user=self.user)
         page.refresh_from_db()
+        return self._protect(page, item, conversion)
+
+    def _protect(self, page, item, conversion):
         if item.password:
             conversion.warn("password_protected")
             PageViewRestriction.objects.get_or_create(
@@ -700,10 +680,15 @@ class WordPressImporter:
     def _redirects(self, item, page, entry, conversion):
         if not page.live:
             return
+        # A page's site is its parent's: asked once per parent (by tree path), not per post.
+        parent_path = page.path[:-page.steplen]
+        if parent_path not in self.sites:
+            self.sites[parent_path] = page.get_site()
+        site = self.sites[parent_path]
         paths = redirects.old_paths(item, self.export.base_blog_url or self.export.link)
-        created, conflicts, too_long = redirects.add_redirects(page, paths, page.get_site())
+        created, conflicts, too_long = redirects.add_redirects(page, paths, site)
         entry["redirects"] = created
-        for path in redirects.shadowed(created, page):
+        for path in redirects.shadowed(created, page, site, self.site_roots):
             conversion.warn("redirect_shadowed", path=path)
         for path in conflicts:
             conversion.warn("redirect_conflict", path=path)

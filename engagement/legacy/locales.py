@@ -1,4 +1,4 @@
-"""Which language a WordPress post is in: a WPML or Polylang taxonomy, else the text itself.
+"""Which language a WordPress post is in: what WPML or Polylang recorded, else the text itself.
 
 The text is read as a reader reads it: without shortcodes (their content stays), addresses,
 HTML attributes and embed markup, whose Latin letters would otherwise outvote a short Kazakh
@@ -9,6 +9,7 @@ decide, the export's channel ``<language>`` does.
 """
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup
 
@@ -18,9 +19,12 @@ CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 LATIN = re.compile(r"[A-Za-z]")
 #: Codes WordPress multilingual plugins use for the site's languages.
 ALIASES = {"kz": "kk", "kaz": "kk", "qaz": "kk", "rus": "ru", "eng": "en"}
-#: Taxonomies (Polylang's ``language``) and post meta (WPML) that name a post's language.
-LANGUAGE_TAXONOMIES = ("language", "wpml_language")
-LANGUAGE_META = ("_wpml_import_language_code", "_wpml_language", "wpml_language", "_language")
+#: Polylang's taxonomy naming a post's language.
+LANGUAGE_TAXONOMIES = ("language",)
+#: Post meta naming a post's language: only WPML's Export and Import add-on writes one. A plain
+#: export of a WPML site (Tools → Export) carries none: WPML keeps languages in its own table
+#: (``icl_translations``), so there the post's address is all that tells (:func:`link_language`).
+LANGUAGE_META = ("_wpml_import_language_code",)
 # A Russian text quoting a Kazakh name is still Russian: Kazakh letters must be a real share
 # (7 to 18 per cent of the Cyrillic letters in Kazakh text, under 1 in Russian with names).
 KAZAKH_SHARE = 0.03
@@ -37,8 +41,12 @@ def normalise_code(value, available):
     return base if base in available else None
 
 
-def declared_language(item, available):
-    """The language a multilingual plugin recorded for ``item``, or ``None``."""
+def declared_language(item, available, base_url=""):
+    """The language a multilingual plugin recorded for ``item``, or ``None``.
+
+    Polylang's ``language`` term, then WPML's Export and Import meta, then the language in the
+    post's address (:func:`link_language`).
+    """
     for term in item.terms_in(*LANGUAGE_TAXONOMIES):
         code = normalise_code(term.slug, available) or normalise_code(term.name, available)
         if code:
@@ -47,6 +55,30 @@ def declared_language(item, available):
         code = normalise_code(item.meta_value(key), available)
         if code:
             return code
+    return link_language(item.link, available, base_url)
+
+
+def link_language(link, available, base_url=""):
+    """The language a WPML or Polylang address names, or ``None``.
+
+    Both put a post that is not in the site's default language under a language folder
+    (``https://site/ru/2021/06/15/slug/``) or, if so configured, a ``lang`` parameter
+    (``?lang=ru``); a post in the default language has neither. The folder counts only right
+    after the site's own path (``base_url``) and only when it is a language of this site.
+    """
+    parts = urlsplit((link or "").strip())
+    for value in parse_qs(parts.query).get("lang", []):
+        code = normalise_code(value, available)
+        if code:
+            return code
+    base = urlsplit(base_url or "").path.rstrip("/")
+    path = parts.path
+    if base and path.startswith(base + "/"):
+        path = path[len(base):]
+    first = path.strip("/").split("/", 1)[0]
+    # Only a bare code ("ru", "kk"), not a slug that happens to begin like one.
+    if first and len(first) <= 3 and first.lower() == first:
+        return normalise_code(first, available)
     return None
 
 

@@ -25,6 +25,10 @@ class LegacyObject(models.Model):
     fingerprint = models.CharField(_("fingerprint"), max_length=64, blank=True)
     #: The page revision the importer last wrote; a newer one means an editor changed the page.
     revision_id = models.PositiveBigIntegerField(_("revision id"), null=True, blank=True)
+    #: Whether the object's search and reference index rows were written. The importer writes
+    #: them for all its objects at the end of a run; a run killed before leaves this false, and
+    #: the next run indexes the object even though it finds it unchanged.
+    indexed = models.BooleanField(_("indexed"), default=True)
     imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -47,17 +51,43 @@ class LegacyObject(models.Model):
         return {obj.wp_id: obj for obj in cls.objects.filter(source=source, wp_id__in=wp_ids)}
 
     @classmethod
-    def record(cls, source, wp_id, wp_type, obj, fingerprint="", revision_id=None):
-        """Create or update the mapping of ``wp_id`` to ``obj``."""
-        mapping, _created = cls.objects.update_or_create(
-            source=source,
-            wp_id=wp_id,
-            defaults={
-                "wp_type": wp_type,
-                "content_type": ContentType.objects.get_for_model(obj, for_concrete_model=True),
-                "object_id": obj.pk,
-                "fingerprint": fingerprint,
-                "revision_id": revision_id,
-            },
-        )
-        return mapping
+    def record(cls, source, wp_id, wp_type, obj, fingerprint="", revision_id=None, indexed=True,
+               existing=None, new=False):
+        """Create or update the mapping of ``wp_id`` to ``obj``.
+
+        Args:
+            existing: the mapping of ``wp_id`` as read earlier in the run, if any.
+            new: the caller knows there is none (an object it has just created).
+            Without either, the table is asked (one more query).
+        """
+        values = {
+            "wp_type": wp_type,
+            "content_type": ContentType.objects.get_for_model(obj, for_concrete_model=True),
+            "object_id": obj.pk,
+            "fingerprint": fingerprint,
+            "revision_id": revision_id,
+            "indexed": indexed,
+        }
+        if new and existing is None:
+            return cls.objects.create(source=source, wp_id=wp_id, **values)
+        if existing is None:
+            mapping, _created = cls.objects.update_or_create(
+                source=source, wp_id=wp_id, defaults=values
+            )
+            return mapping
+        for name, value in values.items():
+            setattr(existing, name, value)
+        existing.save()
+        return existing
+
+    @classmethod
+    def mark_indexed(cls, source, groups):
+        """Record that the objects of ``groups`` (``{model: [objects]}``) are indexed."""
+        for model, objects in groups.items():
+            content_type = ContentType.objects.get_for_model(model, for_concrete_model=True)
+            ids = [obj.pk for obj in objects]
+            for start in range(0, len(ids), 500):
+                cls.objects.filter(
+                    source=source, content_type=content_type, object_id__in=ids[start:start + 500],
+                    indexed=False,
+                ).update(indexed=True)

@@ -61,22 +61,29 @@ def add_redirects(page, paths, site=None):
     created, conflicts, too_long = [], [], []
     own_url = page.get_url(current_site=site) if page.live else None
     own_path = Redirect.normalise_path(own_url) if own_url else None
+    wanted = []
     for path in paths:
         old_path = Redirect.normalise_path(path)
-        if old_path == own_path:
+        if old_path == own_path or old_path in wanted:
             continue
         if len(old_path) > OLD_PATH_MAX_LENGTH:
             too_long.append(old_path)
             continue
-        existing = Redirect.objects.filter(site=site, old_path=old_path).first()
-        if existing is not None:
-            if existing.redirect_page_id != page.pk:
+        wanted.append(old_path)
+    # One query for the paths that already redirect, one insert for the rest.
+    existing = dict(
+        Redirect.objects.filter(site=site, old_path__in=wanted)
+        .values_list("old_path", "redirect_page_id")
+    )
+    new = []
+    for old_path in wanted:
+        if old_path in existing:
+            if existing[old_path] != page.pk:
                 conflicts.append(old_path)
             continue
-        Redirect.objects.create(
-            old_path=old_path, site=site, redirect_page=page, is_permanent=True
-        )
+        new.append(Redirect(old_path=old_path, site=site, redirect_page=page, is_permanent=True))
         created.append(old_path)
+    Redirect.objects.bulk_create(new)
     return created, conflicts, too_long
 
 
@@ -93,21 +100,29 @@ def serve_wordpress_query(page, request, serve_args, serve_kwargs):
     return HttpResponseRedirect(redirect.link)
 
 
-def shadowed(paths, page):
+def shadowed(paths, page, site=None, roots_cache=None):
     """Those of ``paths`` that a live page other than ``page`` answers itself: Wagtail's
     redirect middleware acts only on a 404, so their redirects never fire.
 
     A path under a language prefix (``/ru/…``) is looked up under that locale's home page.
+
+    Args:
+        site: the page's site (asked when not given).
+        roots_cache: a dict kept by the caller, so that the site's home pages are asked once.
     """
     from wagtail.models import Page
 
-    site = page.get_site()
+    site = site or page.get_site()
     if site is None or not paths:
         return []
-    roots = {
-        translation.locale.language_code: translation.url_path
-        for translation in site.root_page.get_translations().select_related("locale")
-    }
+    roots_cache = {} if roots_cache is None else roots_cache
+    if site.pk not in roots_cache:
+        roots_cache[site.pk] = {
+            translation.locale.language_code: translation.url_path
+            for translation in site.root_page.get_translations()
+            .select_related("locale")
+        }
+    roots = roots_cache[site.pk]
     candidates = {}
     for path in paths:
         if "?" in path:
@@ -118,6 +133,8 @@ def shadowed(paths, page):
         else:
             url_path = site.root_page.url_path + "/".join(segments)
         candidates[url_path.rstrip("/") + "/"] = path
+    if not candidates:
+        return []
     taken = set(
         Page.objects.live().filter(url_path__in=list(candidates)).exclude(pk=page.pk)
         .values_list("url_path", flat=True)

@@ -684,6 +684,54 @@ def test_a_wpml_pair_becomes_one_page_in_two_languages(tmp_path, uploads, order)
     assert_linked(page_for(911), page_for(912))
 
 
+def plain_wpml_post(wp_id, body, title, slug, language_folder="", meta=None):
+    """A post as WordPress's own exporter writes it on a WPML site: no language or group meta
+    (WPML keeps them in ``icl_translations``), WPML's bookkeeping meta, and the language only
+    in the address (``/ru/…``) of a post not in the default language."""
+    wpml_meta = {
+        "_wpml_word_count": '{"total":4,"to_translate":{"ru":4,"en":4}}',
+        "_wpml_media_duplicate": "0", "_wpml_media_featured": "0",
+        "_last_translation_edit_mode": "native-editor", **(meta or {}),
+    }
+    prefix = f"/{language_folder}" if language_folder else ""
+    return post(wp_id, body, title=title, slug=slug, meta=wpml_meta,
+                link=f"{SITE}{prefix}/2021/06/15/{slug}/")
+
+
+def test_a_wpml_duplicate_is_linked_to_its_original_in_the_language_of_its_address(
+    tmp_path, uploads
+):
+    # WPML's "Duplicate" copies the original's slug and text and records the original's id;
+    # until someone edits it the duplicate's text is still Kazakh, and only /ru/ says it is
+    # the Russian version.
+    kk = plain_wpml_post(941, "<p>Жастар форумы өтті.</p>", "Форум", "forum")
+    ru = plain_wpml_post(942, "<p>Жастар форумы өтті.</p>", "Форум", "forum", "ru",
+                         meta={"_icl_lang_duplicate_of": "941"})
+    # A translation made in WPML's editor: nothing in a plain export ties it to its original,
+    # but its address still tells its language.
+    translated = plain_wpml_post(943, "<p>Прошёл форум молодёжи.</p>", "Форум", "forum-2", "ru")
+    report = import_twice(tmp_path, uploads, wxr(ru, kk, translated))
+
+    assert_linked(page_for(941), page_for(942))
+    assert page_for(942).slug == "forum"
+    assert page_for(943).locale.language_code == "ru"
+    assert page_for(943).translation_key != page_for(941).translation_key
+    assert all(entry["warnings"] == [] for entry in report["posts"])
+    assert "Форум Жастар форумы өтті." in rendered_text(page_for(942))
+
+
+def test_a_wpml_duplicate_whose_original_is_not_exported_is_reported(tmp_path, uploads):
+    report = import_twice(tmp_path, uploads, wxr(
+        plain_wpml_post(944, "<p>Жиналыс өтті.</p>", "Жиналыс", "meeting", "ru",
+                        meta={"_icl_lang_duplicate_of": "940"}),
+    ))
+
+    [details] = [entry["details"] for entry in report["posts"]]
+    assert [(d["code"], d["missing"]) for d in details] == [("translation_source_missing",
+                                                             ["940"])]
+    assert page_for(944).locale.language_code == "ru"
+
+
 def test_a_translation_group_whose_source_is_missing_is_reported(tmp_path, uploads):
     report = import_twice(tmp_path, uploads, wxr(
         wpml_post(921, "ru", 78, "<p>Прошёл форум.</p>", "Форум", source="kk"),

@@ -1,0 +1,16 @@
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("engagement", "0013_gallery_caption_and_shape"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="legacyobject",
+            name="indexed",
+            field=models.BooleanField(default=True, verbose_name="indexed"),
+        ),
+    ]
