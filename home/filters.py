@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Locale
 
+from engagement.collation import Collated, sort_key
 from engagement.models import Project
 
 
@@ -48,16 +49,17 @@ class NewsFilter(django_filters.FilterSet):
         articles = index.news()
         super().__init__(data, queryset=articles, **kwargs)
         self.filters["tag"].extra["widget"] = LanguageOptionsSelect(language=tags_language)
-        self.filters["tag"].extra["choices"] = self.tag_choices(articles)
+        self.filters["tag"].extra["choices"] = self.tag_choices(articles, tags_language)
         self.filters["project"].extra["choices"] = self.project_choices(articles)
         self.filters["year"].extra["choices"] = [
             (str(day.year), str(day.year)) for day in articles.dates("date", "year", "DESC")
         ]
 
     @staticmethod
-    def tag_choices(articles):
+    def tag_choices(articles, language=None):
         tags = Tag.objects.filter(home_newspagetag_items__content_object__in=articles)
-        return list(tags.distinct().order_by("name").values_list("slug", "name"))
+        return list(tags.distinct().order_by(Collated("name", language))
+                    .values_list("slug", "name"))
 
     @staticmethod
     def project_choices(articles):
@@ -70,7 +72,8 @@ class NewsFilter(django_filters.FilterSet):
         ):
             if slug not in names or locale_id == active.pk:
                 names[slug] = name
-        return sorted(names.items(), key=lambda choice: choice[1])
+        return sorted(names.items(),
+                      key=lambda choice: sort_key(choice[1], active.language_code))
 
     @property
     def is_filtered(self):

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.models import TranslationSource
 
+from engagement.collation import sort_key
 from engagement.images import prefetch_renditions
 from engagement.models import Project
 
@@ -242,7 +243,8 @@ class NewsPage(Page):
             current = projects.get(project.translation_key)
             if current is None or project.locale_id == active.pk:
                 projects[project.translation_key] = project
-        return sorted(projects.values(), key=lambda project: project.name)
+        return sorted(projects.values(),
+                      key=lambda project: sort_key(project.name, active.language_code))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
