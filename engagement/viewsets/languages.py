@@ -34,6 +34,7 @@ from wagtail.snippets.views.snippets import IndexView
 from engagement.collation import Collated
 
 from .choosers import ChooserCreateWithoutFormView
+from .translation_buttons import TranslationButtonsMixin
 
 
 def user_content_language():
@@ -79,6 +80,10 @@ class UserLanguageIndexMixin:
         return data.get("locale") or translation.get_language()
 
     def order_queryset(self, queryset):
+        # The search backend sorts only by indexed filter fields, not by an expression (and
+        # Wagtail's own ``order_by("name")`` was a 500 there): search results come by relevance.
+        if self.is_searching:
+            return queryset.order_by()
         if self.ordering in (None, "", self.name_field, f"-{self.name_field}"):
             name = Collated(self.name_field, self.listed_language())
             descending = self.ordering == f"-{self.name_field}"
@@ -86,8 +91,9 @@ class UserLanguageIndexMixin:
         return super().order_queryset(queryset)
 
 
-class UserLanguageIndexView(UserLanguageIndexMixin, IndexView):
-    """A snippet listing in the user's language (see :class:`UserLanguageIndexMixin`)."""
+class UserLanguageIndexView(UserLanguageIndexMixin, TranslationButtonsMixin, IndexView):
+    """A snippet listing in the user's language (see :class:`UserLanguageIndexMixin`), with
+    the translation buttons of all its rows in three queries."""
 
     default_ordering = "name"
 

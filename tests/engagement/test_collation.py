@@ -14,7 +14,9 @@ from engagement.models import Place, Project
 from engagement.stats.catalogue import Catalogue
 
 #: The issue's alphabet (issue 13, point 2).
-KAZAKH = "А Ә Б В Г Ғ Д Е Ё Ж З И Й К Қ Л М Н Ң О Ө П Р С Т У Ұ Ү Ф Х Һ Ц Ч Ш Щ Ъ Ы І Ь Э Ю Я".split()
+KAZAKH = (
+    "А Ә Б В Г Ғ Д Е Ё Ж З И Й К Қ Л М Н Ң О Ө П Р С Т У Ұ Ү Ф Х Һ Ц Ч Ш Щ Ъ Ы І Ь Э Ю Я".split()
+)
 RUSSIAN = "А Б В Г Д Е Ж З И Й К Л М Н О П Р С Т У Ф Х Ц Ч Ш Щ Ъ Ы Ь Э Ю Я".split()
 
 #: The districts and cities of engagement/data/districts.tsv (Kapshagay renamed Konaev), in the
