@@ -27,15 +27,36 @@ class ProjectViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
 
+class PlaceIndexView(UserLanguageIndexView):
+    """Places in the user's language; "Belongs to" names the parent in each row's language
+    (the hierarchy is the canonical rows', so a Russian row's parent is a Kazakh row)."""
+
+    def get_table(self, object_list):
+        object_list = list(object_list)
+        keys = {place.parent.translation_key for place in object_list if place.parent_id}
+        names = {
+            (key, locale_id): name for key, locale_id, name in Place.objects.filter(
+                translation_key__in=keys
+            ).values_list("translation_key", "locale_id", "name")
+        } if keys else {}
+        for place in object_list:
+            parent = place.parent
+            place.parent_name = (
+                names.get((parent.translation_key, place.locale_id), parent.name)
+                if parent else ""
+            )
+        return super().get_table(object_list)
+
+
 class PlaceViewSet(SnippetViewSet):
     model = Place
-    index_view_class = UserLanguageIndexView
+    index_view_class = PlaceIndexView
     chooser_viewset_class = UserLanguageChooserViewSet
     icon = "site"
     menu_label = _("Places")
     menu_name = "places"
     menu_order = 300
-    list_display = ["name", "kind", Column("parent", label=_("Belongs to"), accessor="parent")]
+    list_display = ["name", "kind", Column("parent", label=_("Belongs to"), accessor="parent_name")]
     list_filter = ["kind"]
     list_per_page = 50
     inspect_view_enabled = True
