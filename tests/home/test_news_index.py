@@ -1,6 +1,7 @@
 """The news index: its list, filters (tag, project, year), bad filter values and pagination."""
 
 import datetime
+import re
 
 import pytest
 
@@ -184,3 +185,16 @@ def test_index_queries_do_not_grow_with_the_number_of_articles(
 
     assert with_hundred_and_twenty == with_twelve
     assert with_twelve <= 25
+
+
+def test_tags_and_projects_of_the_filter_are_in_kazakh_alphabetical_order(client):
+    index = news_index("kk")
+    make_article(index, title="Әліпби 1", tags=["іргелі", "ұлттық", "қазақ", "кездесу", "ғылым"])
+
+    html = client.get("/news/").content.decode()
+    select = html[html.index('name="tag"'):]
+    select = select[: select.index("</select>")]
+    labels = [label.strip() for label in re.findall(r"<option[^>]*>([^<]*)</option>", select)]
+    mine = [label for label in labels if label in {"іргелі", "ұлттық", "қазақ", "кездесу", "ғылым"}]
+
+    assert mine == ["ғылым", "кездесу", "қазақ", "ұлттық", "іргелі"]
