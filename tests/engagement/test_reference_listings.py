@@ -159,3 +159,25 @@ def test_the_event_listings_district_filter_is_in_the_users_order(client, langua
     page = client.get("/admin/snippets/engagement/event/").content.decode()
 
     assert select_options(page, "district") == DISTRICTS[language]
+
+
+def test_the_place_choosers_all_languages_choice_lists_every_row(client):
+    admin(client, "kk")
+
+    response = client.get(PLACE_CHOOSER + "results/", {"locale": "", "q": ""})
+    page = response.content.decode()
+    titles = [html.unescape(title) for title in _CHOICE.findall(page)]
+
+    assert response.status_code == 200
+    assert len(titles) == 10
+    every = Place.objects.values_list("name", flat=True)
+    assert titles == sorted(every, key=lambda name: (sort_key(name, "kk"), name))[:10]
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_event_forms_districts_are_in_the_users_order(client, language):
+    admin(client, language)
+
+    page = client.get("/admin/snippets/engagement/event/add/").content.decode()
+
+    assert select_options(page, "district") == DISTRICTS[language]
