@@ -46,8 +46,15 @@ browser-deps:
 	elif command -v npm >/dev/null 2>&1; then npm ci --prefix tests/browser --no-audit --no-fund --silent; \
 	else echo "npm not found: browser tests will be skipped"; fi
 
+# The suite in PYTEST_WORKERS processes (pytest-xdist; each has its own test database, cache
+# database, media folder and live server). `--dist load` hands out tests in pytest-django's
+# order, so each worker still runs its database tests before its transactional ones (which
+# empty the database); `loadfile` would run a file's transactional tests before other files'
+# database tests. PYTEST_WORKERS=0 runs the suite in this one process.
+PYTEST_WORKERS ?= 2
+
 pytest: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 # Regenerate the .po catalogues after changing translatable strings (needs GNU gettext).
 messages: install

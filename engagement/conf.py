@@ -35,6 +35,10 @@ DEFAULTS = {
         "lead": "lead",
         "hero_image": "hero_image",
         "tags": "tags",
+        # A child relation (ParentalKey) whose model has a ``topic`` foreign key to a
+        # translatable model with ``name`` and ``slug`` (the host's topics). When the model has
+        # it, categories and tags become topics of the post's language instead of tags.
+        "topics": "topic_links",
         # A child relation (ParentalKey) whose model has a ``project`` foreign key.
         "projects": "project_links",
     },
@@ -51,6 +55,11 @@ DEFAULTS = {
     # Results per page of the open-data list of events (the largest a client may ask for).
     "ENGAGEMENT_OPEN_DATA_PAGE_SIZE": 100,
     "ENGAGEMENT_OPEN_DATA_MAX_PAGE_SIZE": 1000,
+    # The largest spreadsheet of events that may be imported at once, in bytes, and in rows.
+    "ENGAGEMENT_IMPORT_MAX_BYTES": 5_000_000,
+    "ENGAGEMENT_IMPORT_MAX_ROWS": 20_000,
+    # What an XLSX (a zip archive) may unpack to: more is a zip bomb, never opened.
+    "ENGAGEMENT_IMPORT_MAX_EXPANDED_BYTES": 200_000_000,
     # The template the plugin's public pages extend.
     "ENGAGEMENT_BASE_TEMPLATE": "base.html",
 }
@@ -115,3 +124,15 @@ def open_data_max_page_size():
 
 def base_template():
     return get("ENGAGEMENT_BASE_TEMPLATE")
+
+
+def import_max_bytes():
+    return int(get("ENGAGEMENT_IMPORT_MAX_BYTES"))
+
+
+def import_max_rows():
+    return int(get("ENGAGEMENT_IMPORT_MAX_ROWS"))
+
+
+def import_max_expanded_bytes():
+    return int(get("ENGAGEMENT_IMPORT_MAX_EXPANDED_BYTES"))

@@ -7,6 +7,7 @@ from engagement.components import add_statistics_panel, scope_homepage_panels
 from engagement.legacy.redirects import serve_wordpress_query
 from engagement.models import Event, EventLogEntry
 from engagement.permissions import EventPermissionPolicy
+from engagement.views.imports import register_import_log_action
 from engagement.views.reports import admin_urlpatterns, report_menu_item
 from engagement.viewsets import EngagementViewSetGroup
 from engagement.viewsets.editing import label_copy_as_duplicate
@@ -49,3 +50,5 @@ hooks.register("before_serve_page", serve_wordpress_query)
 hooks.register("construct_homepage_panels", add_statistics_panel)
 hooks.register("register_admin_urls", admin_urlpatterns)
 hooks.register("register_reports_menu_item", report_menu_item)
+# Imported events' histories name the import (Engagement → Import events).
+hooks.register("register_log_actions", register_import_log_action)

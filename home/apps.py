@@ -26,3 +26,5 @@ class HomeConfig(AppConfig):
         )
         # Labels that Wagtail leaves in English in every language (home/admin_i18n.py).
         translate_unlabelled_admin_fields()
+        # A topic added to a translated article gets its copies (home/topic_receivers.py).
+        from home import topic_receivers  # noqa: F401

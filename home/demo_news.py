@@ -24,7 +24,7 @@ from engagement.legacy.wxr import parse_wxr
 from engagement.models import Project
 from engagement.translation import translate_instance
 
-from .models import NewsIndexPage, NewsPage, NewsPageProject
+from .models import NewsIndexPage, NewsPage, NewsPageProject, NewsPageTopic, Topic
 
 CONTENT = Path(__file__).resolve().parent / "demo_content"
 LANGUAGES = ("kk", "ru", "en")
@@ -157,8 +157,23 @@ REPORT = {
     },
     "source_name": "Karasayinfo.kz",
     "source_url": "https://karasayinfo.kz/",
-    "tags": ["конференция", "Жол картасы"],
+    "topics": ["konferentsiya", "zhol-kartasy"],
     "projects": list(PROJECTS),
+}
+
+# Topics of the news: {slug: (kk, ru, en)}. The slug is the same in every language; the report's
+# two come from the old site's export (its tags' slugs), the importer finds them by slug.
+TOPICS = {
+    "konferentsiya": ("Конференция", "Конференция", "Conference"),
+    "zhol-kartasy": ("Жол картасы", "Дорожная карта", "Road map"),
+    "inkluziya": ("Инклюзия", "Инклюзия", "Inclusion"),
+    "sport": ("Спорт", "Спорт", "Sport"),
+    "ardagerler": ("Ардагерлер", "Ветераны", "Veterans"),
+    "zhenis-kuni": ("Жеңіс күні", "День Победы", "Victory Day"),
+    "otbasy": ("Отбасы", "Семья", "Family"),
+    "balalar": ("Балалар", "Дети", "Children"),
+    "zhastar": ("Жастар", "Молодёжь", "Youth"),
+    "eriktiler": ("Еріктілер", "Волонтёры", "Volunteers"),
 }
 
 # A few short articles so that the index, its filters and the feed show something.
@@ -167,7 +182,7 @@ ARTICLES = [
         "slug": "inclusive-games-2020",
         "date": datetime.date(2020, 12, 3),
         "project": "kedergisiz-keleshek",
-        "tags": ["инклюзия", "спорт"],
+        "topics": ["inkluziya", "sport"],
         "kk": (
             "Мүмкіндігі шектеулі жандарға арналған спорттық ойындар",
             "Халықаралық мүмкіндігі шектеулі жандар күніне орай «Кедергісіз келешек» жобасы "
@@ -196,7 +211,7 @@ ARTICLES = [
         "slug": "veterans-victory-day-2021",
         "date": datetime.date(2021, 5, 7),
         "project": "ardagerlerdi-ardaqtaiyq",
-        "tags": ["ардагерлер", "Жеңіс күні"],
+        "topics": ["ardagerler", "zhenis-kuni"],
         "kk": (
             "Жеңіс күні қарсаңында ардагерлерге құрмет",
             "«Ардагерлерді ардақтайық» жобасы аясында партия белсенділері Ұлы Отан соғысының "
@@ -224,7 +239,7 @@ ARTICLES = [
         "slug": "family-day-2021",
         "date": datetime.date(2021, 6, 1),
         "project": "baqytty-otbasy",
-        "tags": ["отбасы", "балалар"],
+        "topics": ["otbasy", "balalar"],
         "kk": (
             "Балаларды қорғау күніне арналған отбасылық мереке",
             "Халықаралық балаларды қорғау күнінде «Бақытты отбасы» жобасы аясында облыстың "
@@ -253,7 +268,7 @@ ARTICLES = [
         "slug": "youth-volunteers-2022",
         "date": datetime.date(2022, 4, 23),
         "project": "jastar-otanga",
-        "tags": ["жастар", "еріктілер"],
+        "topics": ["zhastar", "eriktiler"],
         "kk": (
             "Жастар ауылдарды көгалдандыруға атсалысты",
             "«Жастар – Отанға!» жобасы аясында еріктілер облыстың ауылдарында мыңнан астам "
@@ -367,6 +382,7 @@ class NewsDemo:
 
     def run(self):
         self.projects = self.ensure_projects()
+        self.topics = self.ensure_topics()
         self.index = self.ensure_index()
         self.ensure_report()
         for article in ARTICLES:
@@ -399,6 +415,24 @@ class NewsDemo:
                     self.log(f"Translated the party project {slug} into {code}")
             projects[slug] = project
         return projects
+
+    # Topics -------------------------------------------------------------------------------
+
+    def ensure_topics(self):
+        kk = self.locales["kk"]
+        topics = {}
+        for slug, names in TOPICS.items():
+            topic = Topic.objects.filter(slug=slug, locale=kk).first()
+            if topic is None:
+                topic = Topic.objects.create(slug=slug, locale=kk, name=names[0])
+                self.log(f"Created the topic {slug}")
+            for code, name in zip(("ru", "en"), names[1:], strict=True):
+                if not topic.has_translation(self.locales[code]):
+                    strings = {segment_text(names[0]): segment_text(name)}
+                    translate_instance(topic, self.locales[code], strings, user=self.user)
+                    self.log(f"Translated the topic {slug} into {code}")
+            topics[slug] = topic
+        return topics
 
     # The index ----------------------------------------------------------------------------
 
@@ -532,7 +566,10 @@ class NewsDemo:
                 lead=texts["kk"]["lead"],
                 body=[("paragraph", f"<p>{segment_text(texts['kk']['paragraph'])}</p>")],
             )
-            page.tags.add(*article["tags"])
+            page.topic_links = [
+                NewsPageTopic(topic=self.topics[slug], sort_order=order)
+                for order, slug in enumerate(article["topics"])
+            ]
             page.project_links = [NewsPageProject(project=self.projects[article["project"]])]
             self.index.add_child(instance=page)
             page.save_revision(user=self.user).publish()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from .models import NewsIndexPage
+from .topics import localized_topics
 
 
 @dataclass
@@ -45,10 +46,11 @@ class NewsFeed(Feed):
     def items(self, source):
         if source.index is None:
             return []
-        articles = list(
-            source.index.news().defer_streamfields().prefetch_related("tags")[: self.size]
-        )
+        articles = list(source.index.news().defer_streamfields()[: self.size])
+        # Topics in the feed's language, for all the articles at once.
+        topics = localized_topics(articles)
         for article in articles:
+            article.feed_topics = topics[article.pk]
             # On the host the feed was asked from, like the pages' own hreflang links.
             article.feed_url = source.request.build_absolute_uri(article.get_url(source.request))
         return articles
@@ -72,4 +74,4 @@ class NewsFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return [topic.name for topic in item.feed_topics]

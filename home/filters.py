@@ -1,27 +1,28 @@
-"""Filters of the news index: tag, party project and year, from GET parameters."""
+"""Filters of the news index: topic, party project and year, from GET parameters."""
 
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 from wagtail.models import Locale
 
-from engagement.collation import Collated, sort_key
+from engagement.collation import sort_key
 from engagement.models import Project
+
+from .topics import Topic
 
 
 class LanguageOptionsSelect(forms.Select):
-    """A select whose options (not its empty choice) are marked ``lang``: tag names are in
-    the language their article was written in."""
+    """A select whose options may be marked ``lang``: a topic not yet translated into the
+    reader's language is named in its own (``languages`` is ``{value: language code}``)."""
 
-    def __init__(self, *args, language=None, **kwargs):
+    def __init__(self, *args, languages=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.language = language
+        self.languages = languages or {}
 
     def create_option(self, name, value, *args, **kwargs):
         option = super().create_option(name, value, *args, **kwargs)
-        if value and self.language:
-            option["attrs"]["lang"] = self.language
+        if value in self.languages:
+            option["attrs"]["lang"] = self.languages[value]
         return option
 
 
@@ -33,8 +34,10 @@ class NewsFilter(django_filters.FilterSet):
     index instead of an error page.
     """
 
-    tag = django_filters.ChoiceFilter(
-        label=_("Tag"), field_name="tags__slug", empty_label=_("All tags")
+    # Translations of a topic share its slug: one ``?topic=`` works in every language.
+    topic = django_filters.ChoiceFilter(
+        label=_("Topic"), field_name="topic_links__topic__slug", empty_label=_("All topics"),
+        distinct=True,
     )
     project = django_filters.ChoiceFilter(
         label=_("Party project"), field_name="project_links__project__slug",
@@ -44,22 +47,32 @@ class NewsFilter(django_filters.FilterSet):
         label=_("Year"), field_name="date__year", empty_label=_("All years")
     )
 
-    def __init__(self, data=None, *, index, tags_language=None, **kwargs):
+    def __init__(self, data=None, *, index, **kwargs):
         self.index = index
         articles = index.news()
         super().__init__(data, queryset=articles, **kwargs)
-        self.filters["tag"].extra["widget"] = LanguageOptionsSelect(language=tags_language)
-        self.filters["tag"].extra["choices"] = self.tag_choices(articles, tags_language)
+        topics = self.topic_choices(articles)
+        active = Locale.get_active()
+        self.filters["topic"].extra["choices"] = [(topic.slug, topic.name) for topic in topics]
+        self.filters["topic"].extra["widget"] = LanguageOptionsSelect(languages={
+            topic.slug: topic.locale.language_code
+            for topic in topics if topic.locale_id != active.pk
+        })
         self.filters["project"].extra["choices"] = self.project_choices(articles)
         self.filters["year"].extra["choices"] = [
             (str(day.year), str(day.year)) for day in articles.dates("date", "year", "DESC")
         ]
 
     @staticmethod
-    def tag_choices(articles, language=None):
-        tags = Tag.objects.filter(home_newspagetag_items__content_object__in=articles)
-        return list(tags.distinct().order_by(Collated("name", language))
-                    .values_list("slug", "name"))
+    def topic_choices(articles):
+        """Topics that the articles link to, in the active language where translated (two
+        queries), by name."""
+        linked = Topic.objects.filter(news_links__page__in=articles).distinct()
+        topics = Topic.localized_names(linked.select_related("locale")).values()
+        by_slug = {topic.slug: topic for topic in topics}
+        # In the alphabet of the reader's language (engagement.collation), not code points.
+        language = Locale.get_active().language_code
+        return sorted(by_slug.values(), key=lambda topic: sort_key(topic.name, language))
 
     @staticmethod
     def project_choices(articles):

@@ -1,23 +1,24 @@
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images.models import Filter
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
-from wagtail_localize.models import TranslationSource
 
 from engagement.collation import sort_key
 from engagement.images import prefetch_renditions
 from engagement.models import Project
 
 from .blocks import HomeBodyBlock, NewsBodyBlock
+from .forms import NewsPageForm
+from .topics import NewsPageTopic, Topic, localized_topics  # noqa: F401
 
 
 class HomePage(Page):
@@ -44,26 +45,13 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
 
-def source_language(page):
-    """The language ``page`` was written in: its wagtail-localize source's, else its own.
-
-    Tags are synchronised from the source page to its translations, so they read in this
-    language; templates mark them with ``lang`` for screen readers.
-    """
-    source = (
-        TranslationSource.objects.filter(object_id=page.translation_key)
-        .values_list("locale__language_code", flat=True)
-        .first()
-    )
-    return source or page.locale.language_code
-
-
 class NewsIndexPage(Page):
-    """The list of news of one locale: 12 articles a page, filtered by tag, project and year.
+    """The list of news of one locale: 12 articles a page, filtered by topic, project and year.
 
     There is one per locale under each home page; its children are :class:`NewsPage` only.
-    Filters come from GET parameters (``?tag=slug&project=slug&year=2021&page=2``); an unknown
-    value is reported and ignored, so the index is shown unfiltered rather than failing.
+    Filters come from GET parameters (``?topic=slug&project=slug&year=2021&page=2``); an unknown
+    value is reported and ignored, so the index is shown unfiltered rather than failing. The
+    old ``?tag=slug`` redirects to ``?topic=slug`` (topics were tags before).
     """
 
     #: Articles per page of the index.
@@ -93,12 +81,38 @@ class NewsIndexPage(Page):
             .order_by("-date", "-pk")
         )
 
+    def get_sitemap_urls(self, request=None):
+        """The index, then the list of each topic its live articles have (``?topic=slug``),
+        paired with the same topic's list in the other languages by the slug."""
+        urls = super().get_sitemap_urls(request)
+        if not urls:
+            return urls
+        base, lastmod = urls[0]["location"], urls[0].get("lastmod")
+        slugs = (
+            Topic.objects.filter(news_links__page__in=self.news())
+            .values_list("slug", flat=True).distinct().order_by("slug")
+        )
+        return urls + [
+            {"location": f"{base}?{urlencode({'topic': slug})}", "lastmod": lastmod,
+             "alternate_key": ("topic", slug)}
+            for slug in slugs
+        ]
+
+    def serve(self, request, *args, **kwargs):
+        if request.GET.get("tag", "").strip():
+            # Links from before topics (``?tag=slug``): a tag's slug is its topic's slug.
+            query = request.GET.copy()
+            tag = query.pop("tag")[0].strip()
+            query.setdefault("topic", tag)
+            target = self.get_url(request) + (f"?{query.urlencode()}" if query else "")
+            return HttpResponsePermanentRedirect(target)
+        return super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         from .filters import NewsFilter
 
         context = super().get_context(request, *args, **kwargs)
-        tags_language = source_language(self)
-        news_filter = NewsFilter(request.GET, index=self, tags_language=tags_language)
+        news_filter = NewsFilter(request.GET, index=self)
         articles = news_filter.qs.select_related("hero_image").defer_streamfields()
         paginator = Paginator(articles, self.per_page)
         page_obj = paginator.get_page(request.GET.get("page"))
@@ -107,7 +121,6 @@ class NewsIndexPage(Page):
         context.update(
             {
                 "filter": news_filter,
-                "tags_language": tags_language,
                 "articles": page_obj.object_list,
                 "page_obj": page_obj,
                 "paginator": paginator,
@@ -115,14 +128,6 @@ class NewsIndexPage(Page):
             }
         )
         return context
-
-
-class NewsPageTag(TaggedItemBase):
-    """A tag of an article. Tags are shared by its translations (wagtail-localize copies them)."""
-
-    content_object = ParentalKey(
-        "home.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
 
 
 class NewsPageProject(Orderable):
@@ -148,7 +153,7 @@ class NewsPageProject(Orderable):
 
 
 class NewsPage(Page):
-    """A news article: date, lead, optional hero image, source, tags, projects and a body."""
+    """A news article: date, lead, optional hero image, source, topics, projects and a body."""
 
     #: Renditions of the hero image at the top of the article.
     hero_image_specs = Filter.expand_spec(["format-{avif,webp,jpeg}", "fill-{800x450,1280x720}"])
@@ -173,7 +178,6 @@ class NewsPage(Page):
         help_text=_("Where the article was first published, e.g. Karasayinfo.kz."),
     )
     source_url = models.URLField(_("source address"), max_length=500, blank=True)
-    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
     body = StreamField(NewsBodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [
@@ -184,16 +188,19 @@ class NewsPage(Page):
         MultiFieldPanel(
             [FieldPanel("source_name"), FieldPanel("source_url")], heading=_("Source")
         ),
-        FieldPanel("tags"),
+        FieldPanel("topics"),
         InlinePanel("project_links", label=_("Party projects")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("lead", boost=2),
         index.SearchField("body"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("topic_links", [
+            index.RelatedFields("topic", [index.SearchField("name")]),
+        ]),
         index.FilterField("date"),
     ]
 
+    base_form_class = NewsPageForm
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
 
@@ -250,8 +257,7 @@ class NewsPage(Page):
         context = super().get_context(request, *args, **kwargs)
         self.prefetch_renditions()
         context["projects"] = self.localized_projects()
-        context["tags"] = list(self.tags.all())
-        context["tags_language"] = source_language(self)
+        context["topics"] = localized_topics([self])[self.pk]
         context["news_index"] = self.get_parent()
         return context
 

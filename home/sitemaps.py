@@ -53,13 +53,14 @@ class MultilingualSitemap(Sitemap):
         # page's translations are on the same sitemap page in practice): no query per page.
         languages = dict(Locale.objects.values_list("pk", "language_code"))
         by_key = defaultdict(dict)
+        # An entry may name its own key instead (a news index's topic lists, which differ
+        # from one language to another): ``alternate_key``, never written to the sitemap.
         for item, position, info in entries:
-            by_key[item.translation_key, position].setdefault(
-                languages[item.locale_id], info["location"]
-            )
+            info["pair"] = (item.translation_key, info.pop("alternate_key", position))
+            by_key[info["pair"]].setdefault(languages[item.locale_id], info["location"])
         urls, last_mods = [], set()
-        for item, position, info in entries:
-            translations = by_key[item.translation_key, position]
+        for _item, _position, info in entries:
+            translations = by_key[info.pop("pair")]
             if len(translations) > 1:
                 info["alternates"] = [
                     {"lang_code": code, "location": translations[code]}

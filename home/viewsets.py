@@ -10,18 +10,23 @@ version anyway".
 
 from django.contrib import messages
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.messages import render
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from engagement.viewsets.choosers import PluginSnippetChooserViewSet
 from engagement.viewsets.editing import (
     form_differences,
     overwrite_confirmed,
     stale_conflict,
     stale_message,
 )
+from engagement.viewsets.reference import UserLanguageIndexView
 
 from .models import NewsPage
+from .topics import Topic
 
 
 class GuardedPageEditView(EditView):
@@ -65,3 +70,20 @@ class GuardedPageEditView(EditView):
 class NewsPageViewSet(PageViewSet):
     model = NewsPage
     edit_view_class = GuardedPageEditView
+
+
+class TopicViewSet(SnippetViewSet):
+    """Topics of the news under Settings: one row per topic, in the user's language (the
+    locale filter shows the other languages' rows)."""
+
+    model = Topic
+    # The plugin's listing that opens in the user's language (projects and places use it).
+    index_view_class = UserLanguageIndexView
+    chooser_viewset_class = PluginSnippetChooserViewSet
+    icon = "tag"
+    menu_label = _("Topics")
+    menu_name = "topics"
+    add_to_settings_menu = True
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    list_per_page = 50

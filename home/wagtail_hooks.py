@@ -4,14 +4,18 @@
 from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
-from home.viewsets import NewsPageViewSet
+from home.viewsets import NewsPageViewSet, TopicViewSet
 
 
 @hooks.register("register_admin_viewset")
 def register_news_page_viewset():
     # News pages refuse a stale ordinary save, as events do.
     return NewsPageViewSet("news_pages")
+
+
+register_snippet(TopicViewSet)
 
 
 @hooks.register("insert_global_admin_js")

@@ -346,6 +346,8 @@ def editor_screens(objects):
         reverse(f"{snippet}:edit", args=[objects["event_ru"].pk]),
         reverse("wagtailsnippets_engagement_project:list"),
         reverse("wagtailsnippets_engagement_place:list"),
+        reverse("wagtailsnippets_home_topic:list"),
+        reverse("wagtailsnippets_home_topic:add"),
         reverse("wagtailsnippetchoosers_engagement_event:choose"),
         reverse("wagtailimages:index"),
         reverse("wagtailimages:add"),

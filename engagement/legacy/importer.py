@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC
 from functools import partial
+from urllib.parse import unquote
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
@@ -573,8 +574,11 @@ class WordPressImporter:
             outcome = self.images.for_id(int(thumbnail)) if thumbnail.isdigit() else None
             image_id = outcome.image_id if outcome else None
             setattr(page, f"{self.fields['hero_image']}_id", image_id)
-        projects, names = self._terms(item, page, conversion)
-        if "tags" in self.fields:
+        projects, terms = self._terms(item, page, conversion)
+        names = [name for name, _slug in terms]
+        if "topics" in self.fields:
+            setattr(page, self.fields["topics"], self._topic_links(page, terms[:50]))
+        elif "tags" in self.fields:
             getattr(page, self.fields["tags"]).set(names[:50])
         elif names:
             conversion.warn("terms_dropped", terms=names[:50])
@@ -590,7 +594,7 @@ class WordPressImporter:
             page.first_published_at = scheduled
 
     def _terms(self, item, page, conversion):
-        """``(projects, tag names)`` from the post's categories and tags.
+        """``(projects, [(tag name, slug)])`` from the post's categories and tags.
 
         Tags (``post_tag``, and WXR 1.0's ``tag``) and categories become tags; a category the
         ``--category-map`` names becomes that party project instead. WordPress's default
@@ -598,6 +602,7 @@ class WordPressImporter:
         """
         projects = []
         names = []
+        terms = []
         for term in item.terms_in("post_tag", "tag", "category"):
             name = term.name.strip()
             if not name:
@@ -615,9 +620,42 @@ class WordPressImporter:
                 conversion.warn("project_not_found", category=term.slug, project=project_slug)
             if name not in names:
                 names.append(name)
+                terms.append((name, unquote(term.slug or "")))
         if projects and "projects" not in self.fields:
             conversion.warn("terms_dropped", terms=[project.slug for project in projects])
-        return projects, names
+        return projects, terms
+
+    def _topic_links(self, page, terms):
+        """Links of ``page`` to the topics ``[(name, slug)]`` of its locale, made where missing.
+
+        A topic is found by the term's WordPress slug, the slug made from its name, or its name
+        in the page's locale; a link the page already has to it is kept as it is (with its
+        translation key, which its translations' links share).
+        """
+        link_model = self.page_model._meta.get_field(self.fields["topics"]).related_model
+        topic_model = link_model._meta.get_field("topic").related_model
+        locale_id = page.locale_id or Locale.get_default().pk
+        existing = {link.topic_id: link for link in getattr(page, self.fields["topics"]).all()}
+        links = []
+        for order, (name, term_slug) in enumerate(terms):
+            name = name[:100]
+            slug = slugify(term_slug or name, allow_unicode=True)[:100]
+            topic = (
+                topic_model.objects.filter(locale_id=locale_id, slug=slug).first()
+                or topic_model.objects.filter(
+                    locale_id=locale_id, slug=slugify(name, allow_unicode=True)[:100]
+                ).first()
+                or topic_model.objects.filter(locale_id=locale_id, name=name).first()
+            )
+            if topic is None:
+                # The same word in two languages («Спорт») gets the same slug, and so one
+                # filter; an empty slug is the host model's to make.
+                topic = topic_model.objects.create(name=name, slug=slug, locale_id=locale_id)
+            link = existing.get(topic.pk) or link_model(topic=topic)
+            link.sort_order = order
+            if link not in links:
+                links.append(link)
+        return links
 
     def _project(self, slug, page):
         """The party project ``slug``, in the page's locale when it has that translation."""

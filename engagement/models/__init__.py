@@ -14,6 +14,7 @@ from .events import (
     EventFormat,
     EventStatus,
 )
+from .imports import EventImport, ImportStatus
 from .pages import StatisticsPage
 from .places import DISTRICT_KINDS, Place, PlaceKind, PlaceRenaming, PlaceTransfer
 from .projects import Project, ProjectKind
@@ -28,8 +29,10 @@ __all__ = [
     "Event",
     "EventCalendarPage",
     "EventFormat",
+    "EventImport",
     "EventLogEntry",
     "EventStatus",
+    "ImportStatus",
     "LegacyObject",
     "MonthlyTotal",
     "StatisticsVersion",

@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from engagement.views.imports import ImportViewSet
+
 from .events import EventViewSet
 from .reference import OrganiserScopeViewSet, PlaceViewSet, ProjectViewSet
 
@@ -12,7 +14,7 @@ class EngagementViewSetGroup(SnippetViewSetGroup):
     menu_name = "engagement"  # not derived from the label, which is translated
     menu_icon = "group"
     menu_order = 250
-    items = (EventViewSet, ProjectViewSet, PlaceViewSet, OrganiserScopeViewSet)
+    items = (EventViewSet, ImportViewSet, ProjectViewSet, PlaceViewSet, OrganiserScopeViewSet)
 
 
 __all__ = [

@@ -164,7 +164,7 @@ def meta_description(context, text=None):
 #: left out of the canonical URL. A filtered list is a list of its own (“the events of one
 #: project”), so its filters stay; the first page of a list is the list without ``page``.
 CANONICAL_PARAMETERS = (
-    "q", "project", "district", "year", "month", "day", "status", "tag", "page",
+    "q", "project", "topic", "district", "year", "month", "day", "status", "tag", "page",
 )
 
 

@@ -130,7 +130,7 @@ def test_a_tampered_news_page_body_is_an_error_not_a_500(client, demo_site, body
     before = NewsPage.objects.count()
     data = nested_form_data({
         "title": "Бұзылған мақала", "slug": "tampered", "date": "2024-05-10",
-        "intro": "", "source_url": "", "tags": "", "body": streamfield([]),
+        "intro": "", "source_url": "", "body": streamfield([]),
         "project_links-TOTAL_FORMS": "0", "project_links-INITIAL_FORMS": "0",
         "project_links-MIN_NUM_FORMS": "0", "project_links-MAX_NUM_FORMS": "1000",
     })

@@ -9,7 +9,7 @@ from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from home.models import NewsIndexPage, NewsPage, NewsPageProject
+from home.models import NewsIndexPage, NewsPage, NewsPageProject, NewsPageTopic, Topic
 
 
 def make_image(title="Test image", size=(400, 300), colour="#0b3d91"):
@@ -46,7 +46,7 @@ def news_index(language="kk"):
     return NewsIndexPage.objects.get(locale__language_code=language)
 
 
-def make_article(index=None, title="Test article", slug=None, date=None, body=(), tags=(),
+def make_article(index=None, title="Test article", slug=None, date=None, body=(), topics=(),
                  projects=(), publish=True, **fields):
     """A live NewsPage under ``index`` (the kk demo index by default)."""
     index = index or news_index()
@@ -60,7 +60,9 @@ def make_article(index=None, title="Test article", slug=None, date=None, body=()
         live=publish,
         **fields,
     )
-    page.tags.add(*tags)
+    page.topic_links = [
+        NewsPageTopic(topic=topic, sort_order=order) for order, topic in enumerate(topics)
+    ]
     page.project_links = [NewsPageProject(project=project) for project in projects]
     index.add_child(instance=page)
     return page
@@ -68,3 +70,14 @@ def make_article(index=None, title="Test article", slug=None, date=None, body=()
 
 def locale(code):
     return Locale.objects.get(language_code=code)
+
+
+def make_topic(slug, kk, ru=None, en=None):
+    """A Kazakh topic with its ru and en translations (wagtail-localize's, as the admin's)."""
+    from engagement.translation import translate_instance
+
+    topic = Topic.objects.create(slug=slug, name=kk, locale=locale("kk"))
+    for code, name in (("ru", ru), ("en", en)):
+        if name:
+            translate_instance(topic, locale(code), {kk: name})
+    return topic

@@ -83,11 +83,13 @@ def test_key_figures_come_from_the_report():
             ("250", "кәсіпкер"), ("118", "ауыл"), ("1,2", "млн адам")} <= shown
 
 
-def test_report_has_source_tags_and_all_four_projects():
+def test_report_has_source_topics_and_all_four_projects():
     page = report()
 
     assert (page.source_name, page.source_url) == ("Karasayinfo.kz", "https://karasayinfo.kz/")
-    assert set(page.tags.names()) == {"конференция", "Жол картасы"}
+    # The old post's tags, found by their WordPress slugs among the demo's topics.
+    assert {link.topic.name for link in page.topic_links.all()} == {"Конференция", "Жол картасы"}
+    assert {link.topic.locale.language_code for link in page.topic_links.all()} == {"kk"}
     assert {link.project.slug for link in page.project_links.all()} == {
         "kedergisiz-keleshek", "ardagerlerdi-ardaqtaiyq", "baqytty-otbasy", "jastar-otanga",
     }

@@ -39,14 +39,38 @@ def test_each_language_has_its_own_feed(client, url, first_title, index_url):
     assert items[0].findtext("pubDate").startswith("Sat, 23 Apr 2022")
 
 
-def test_feed_items_carry_lead_and_tags(client):
-    _channel, items = feed_items(client.get("/en/feed/"))
-    report = next(item for item in items if "28th" in item.findtext("title"))
+@pytest.mark.parametrize(
+    ("url", "topics"),
+    [
+        ("/feed/", ["Жол картасы", "Конференция"]),
+        ("/ru/feed/", ["Дорожная карта", "Конференция"]),
+        ("/en/feed/", ["Conference", "Road map"]),
+    ],
+)
+def test_feed_items_carry_lead_and_topics_in_the_feeds_language(client, url, topics):
+    _channel, items = feed_items(client.get(url))
+    report = next(item for item in items if "xxviii-reporting" in item.findtext("link"))
 
-    assert report.findtext("description").startswith("The road map drawn up")
-    assert {category.text for category in report.findall("category")} == {
-        "конференция", "Жол картасы",
-    }
+    assert report.findtext("description")
+    assert [category.text for category in report.findall("category")] == topics
+
+
+def test_feed_queries_do_not_grow_with_the_number_of_topics(
+    client, django_assert_max_num_queries
+):
+    from tests.home.news_factories import make_topic
+
+    client.get("/feed/")
+    with django_assert_max_num_queries(50) as before:
+        client.get("/feed/")
+    for number in range(5):
+        topic = make_topic(f"feed-topic-{number}", f"Тақырып {number}", ru=f"Тема {number}")
+        make_article(title=f"Feed {number}", slug=f"feed-{number}", topics=[topic, topic])
+    with django_assert_max_num_queries(50) as after:
+        response = client.get("/feed/")
+
+    assert len(after.captured_queries) == len(before.captured_queries)
+    assert "<category>Тақырып 4</category>" in response.content.decode()
 
 
 def test_feed_leaves_out_drafts(client):
@@ -97,10 +121,27 @@ def test_sitemap_lists_every_locale_with_hreflang_alternates(client):
     from engagement.models import Project
 
     projects = Project.objects.party().filter(locale__language_code="kk", active=True).count()
-    assert len(entries) == 3 * (10 + 1 + projects)
+    # ... and the news index's list of each of the ten demo topics
+    assert len(entries) == 3 * (10 + 1 + projects + 10)
     assert entries["http://testserver/ru/events/projects/"]["en"] == (
         "http://testserver/en/events/projects/"
     )
+
+
+def test_sitemap_lists_each_topics_news_in_every_language_paired_by_slug(client):
+    from tests.home.news_factories import make_topic, news_index
+
+    entries = sitemap_entries(client)
+
+    veterans = {code: f"http://testserver{prefix}news/?topic=ardagerler"
+                for code, prefix in (("kk", "/"), ("ru", "/ru/"), ("en", "/en/"))}
+    assert entries[veterans["ru"]] == {**veterans, "x-default": veterans["kk"]}
+    # A topic only the Russian news have is listed alone, not paired with another topic.
+    topic = make_topic("only-russian", "Тек орысша", ru="Только по-русски")
+    make_article(index=news_index("ru"), title="Только", slug="tolko", topics=[topic])
+    entries = sitemap_entries(client)
+    assert entries["http://testserver/ru/news/?topic=only-russian"] == {}
+    assert entries[veterans["en"]] == {**veterans, "x-default": veterans["kk"]}
 
 
 def test_sitemap_leaves_out_drafts_and_lists_untranslated_pages_alone(client):

@@ -1,12 +1,11 @@
-"""The news index: its list, filters (tag, project, year), bad filter values and pagination."""
+"""The news index: its list, filters (topic, project, year), bad filter values and pagination."""
 
 import datetime
-import re
 
 import pytest
 
 from engagement.models import Project
-from tests.home.news_factories import make_article, make_image, news_index
+from tests.home.news_factories import make_article, make_image, make_topic, news_index
 from tests.utils import find_tags, html_lang
 
 pytestmark = pytest.mark.django_db
@@ -45,15 +44,19 @@ def test_index_lists_the_news_of_its_language_newest_first(client, language, hea
     assert titles[0] == first
 
 
-def test_index_offers_the_years_tags_and_projects_its_articles_use(client):
+def test_index_offers_the_years_topics_and_projects_its_articles_use(client):
     html = client.get("/ru/news/").content.decode()
 
     assert options(html, "year") == ["", "2022", "2021", "2020"]
     assert options(html, "project") == [
         "", "ardagerlerdi-ardaqtaiyq", "baqytty-otbasy", "jastar-otanga", "kedergisiz-keleshek"
     ]
-    assert "конференция" in options(html, "tag")
-    assert '<option value="конференция" lang="kk">конференция</option>' in html
+    # Topics in Russian, in the order of their Russian names; the slug is the Kazakh one's.
+    assert options(html, "topic") == [
+        "", "ardagerler", "eriktiler", "zhenis-kuni", "balalar", "zhol-kartasy", "inkluziya",
+        "konferentsiya", "zhastar", "otbasy", "sport",
+    ]
+    assert '<option value="zhol-kartasy">Дорожная карта</option>' in html
 
 
 def test_filter_by_year(client):
@@ -63,10 +66,38 @@ def test_filter_by_year(client):
     assert '<option value="2020" selected>2020</option>' in html
 
 
-def test_filter_by_tag(client):
-    html = client.get("/news/", {"tag": "ардагерлер"}).content.decode()
+@pytest.mark.parametrize(
+    ("language", "title", "name"),
+    [
+        ("kk", "Жеңіс күні қарсаңында ардагерлерге құрмет", "Ардагерлер"),
+        ("ru", "Чествование ветеранов накануне Дня Победы", "Ветераны"),
+        ("en", "Honouring veterans on the eve of Victory Day", "Veterans"),
+    ],
+)
+def test_filter_by_topic_with_the_same_slug_in_every_language(client, language, title, name):
+    html = client.get(INDEX_URLS[language], {"topic": "ardagerler"}).content.decode()
 
-    assert article_titles(html) == ["Жеңіс күні қарсаңында ардагерлерге құрмет"]
+    assert article_titles(html) == [title]
+    assert f'<option value="ardagerler" selected>{name}</option>' in html
+
+
+def test_the_old_tag_parameter_redirects_to_the_topic(client):
+    response = client.get("/ru/news/", {"tag": "ardagerler", "year": "2021"})
+
+    assert response.status_code == 301
+    assert response["Location"] == "/ru/news/?year=2021&topic=ardagerler"
+
+
+def test_an_article_translated_before_its_topic_shows_the_kazakh_name(client):
+    topic = make_topic("new-topic", "Жаңа тақырып")  # no Russian translation
+    make_article(index=news_index("ru"), title="Статья", slug="statya", topics=[topic])
+
+    html = client.get("/ru/news/").content.decode()
+
+    # Named in Kazakh until it is translated, and marked so for screen readers.
+    assert '<option value="new-topic" lang="kk">Жаңа тақырып</option>' in html
+    html = client.get("/ru/news/", {"topic": "new-topic"}).content.decode()
+    assert article_titles(html) == ["Статья"]
 
 
 def test_filter_by_project_slug_in_every_language(client):
@@ -97,7 +128,7 @@ def test_filters_combine(client):
         {"year": "abc"},
         {"year": "1999"},  # a year without articles is not offered
         {"year": "99999999999999999999"},
-        {"tag": "no-such-tag"},
+        {"topic": "no-such-topic"},
         {"project": "no-such-project"},
         {"project": "'; DROP TABLE home_newspage; --"},
         {"page": "abc"},
@@ -161,6 +192,7 @@ def test_index_queries_do_not_grow_with_the_number_of_articles(
 ):
     project = Project.objects.get(slug="baqytty-otbasy", locale__language_code="kk")
     index = news_index()
+    topics = [make_topic(f"topic-{number}", f"Тақырып {number}") for number in range(7)]
 
     def add(count, start):
         for number in range(start, start + count):
@@ -168,7 +200,7 @@ def test_index_queries_do_not_grow_with_the_number_of_articles(
                 index=index, title=f"Article {number}", slug=f"article-{number}",
                 date=datetime.date(2023, 1, 1) + datetime.timedelta(days=number),
                 hero_image=make_image(f"Hero {number}", size=(64, 36)),
-                tags=[f"tag-{number % 7}"], projects=[project],
+                topics=[topics[number % 7]], projects=[project],
             )
 
     def measure():
@@ -187,14 +219,25 @@ def test_index_queries_do_not_grow_with_the_number_of_articles(
     assert with_twelve <= 25
 
 
-def test_tags_and_projects_of_the_filter_are_in_kazakh_alphabetical_order(client):
-    index = news_index("kk")
-    make_article(index, title="Әліпби 1", tags=["іргелі", "ұлттық", "қазақ", "кездесу", "ғылым"])
+@pytest.mark.parametrize(
+    ("language", "label", "empty"),
+    [
+        ("kk", "Тақырып", "Барлық тақырып"),
+        ("ru", "Тема", "Все темы"),
+        ("en", "Topic", "All topics"),
+    ],
+)
+def test_the_topic_filter_is_labelled_in_the_readers_language(client, language, label, empty):
+    html = client.get(INDEX_URLS[language]).content.decode()
 
-    html = client.get("/news/").content.decode()
-    select = html[html.index('name="tag"'):]
-    select = select[: select.index("</select>")]
-    labels = [label.strip() for label in re.findall(r"<option[^>]*>([^<]*)</option>", select)]
-    mine = [label for label in labels if label in {"іргелі", "ұлттық", "қазақ", "кездесу", "ғылым"}]
+    assert f'<label for="id_topic">{label}</label>' in html
+    assert f'<option value="" selected>{empty}</option>' in html
 
-    assert mine == ["ғылым", "кездесу", "қазақ", "ұлттық", "іргелі"]
+
+def test_an_article_names_its_topics_in_the_readers_language(client):
+    html = client.get("/ru/news/veterans-victory-day-2021/").content.decode()
+
+    assert "<h2>Темы</h2>" in html
+    assert '<a href="/ru/news/?topic=ardagerler">Ветераны</a>' in html
+    assert '<a href="/ru/news/?topic=zhenis-kuni">День Победы</a>' in html
+    assert '<meta property="article:tag" content="Ветераны">' in html

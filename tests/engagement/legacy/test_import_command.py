@@ -245,8 +245,8 @@ def test_published_posts_keep_their_date_slug_tags_excerpt_and_featured_image(tm
     assert str(page.date) == "2021-06-15"
     assert page.first_published_at.isoformat() == "2021-06-15T04:30:00+00:00"
     assert page.lead == "Қысқаша"
-    # Categories are kept as tags too (issue 12).
-    assert sorted(page.tags.names()) == ["Жаңалықтар", "жастар"]
+    # Categories are kept as topics too (issue 12, then 13).
+    assert sorted(link.topic.name for link in page.topic_links.all()) == ["Жаңалықтар", "жастар"]
     assert page.hero_image.title == "Hall"
     assert isinstance(page.get_parent().specific, NewsIndexPage)
 

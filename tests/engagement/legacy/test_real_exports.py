@@ -930,7 +930,11 @@ def test_pdf_and_docx_attachments_become_documents_once_and_are_linked(tmp_path,
 # --- 10. categories and tags ------------------------------------------------------------------
 
 
-def test_categories_and_wxr_1_0_tags_are_kept_as_tags(tmp_path, uploads):
+def topic_names(page):
+    return sorted(link.topic.name for link in page.topic_links.all())
+
+
+def test_categories_and_wxr_1_0_tags_become_topics(tmp_path, uploads):
     body = "<p>Аудандық кеңес өтті.</p>"
     text = wxr(post(1200, body, terms=[
         ("category", "zhanalyqtar", "Жаңалықтар"),
@@ -941,7 +945,14 @@ def test_categories_and_wxr_1_0_tags_are_kept_as_tags(tmp_path, uploads):
     report = import_twice(tmp_path, uploads, text)
 
     page = page_for(1200)
-    assert sorted(tag.name for tag in page.tags.all()) == ["Жаңалықтар", "аудан", "кеңес"]
+    assert topic_names(page) == ["Жаңалықтар", "аудан", "кеңес"]
+    # Topics of the post's language, with the WordPress terms' slugs; imported twice, once.
+    from home.models import Topic
+
+    assert sorted(Topic.objects.filter(name__in=topic_names(page)).values_list(
+        "slug", "locale__language_code")) == [
+        ("audan", "kk"), ("kenes", "kk"), ("zhanalyqtar", "kk")
+    ]
     assert [(d["code"], d["category"]) for d in report["posts"][0]["details"]] == [
         ("default_category_dropped", "Uncategorized")
     ]
@@ -962,7 +973,7 @@ def test_a_category_map_makes_categories_party_projects(tmp_path, uploads):
 
     page = page_for(1210)
     assert [link.project for link in page.project_links.all()] == [project]
-    assert sorted(tag.name for tag in page.tags.all()) == ["Ардагерлер", "Спорт"]
+    assert topic_names(page) == ["Ардагерлер", "Спорт"]
     assert [(d["code"], d["project"]) for d in report["posts"][0]["details"]] == [
         ("project_not_found", "no-such-project")
     ]
