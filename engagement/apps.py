@@ -9,8 +9,16 @@ class EngagementConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from . import segment_labels, signals
+        from .collation import register_sqlite_collations
         from .stats import receivers as stats_receivers
+
+        # SQLite learns the ICU collation names PostgreSQL has (engagement.collation).
+        connection_created.connect(
+            register_sqlite_collations, dispatch_uid="engagement_sqlite_collations"
+        )
 
         signals.connect()
         stats_receivers.connect()

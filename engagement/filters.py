@@ -27,7 +27,8 @@ class LocalizedModelChoiceFilter(django_filters.ModelChoiceFilter):
 def projects_for(request):
     projects = Project.objects.party().filter(locale__language_code=default_language_code())
     ids = get_scope(request.user).project_ids if request else None
-    return projects if ids is None else projects.filter(pk__in=ids)
+    projects = projects if ids is None else projects.filter(pk__in=ids)
+    return projects.in_localized_name_order()
 
 
 def districts_for(request):
@@ -35,7 +36,8 @@ def districts_for(request):
         locale__language_code=default_language_code(), kind__in=DISTRICT_KINDS
     )
     ids = get_scope(request.user).district_ids if request else None
-    return districts if ids is None else districts.filter(pk__in=ids)
+    districts = districts if ids is None else districts.filter(pk__in=ids)
+    return districts.in_localized_name_order()
 
 
 class EventFilterSet(WagtailFilterSet):

@@ -155,7 +155,8 @@ class EventForm(WagtailAdminModelForm):
             ("settlement", settlements, place_names),
         ):
             if name in self.fields:
-                self.fields[name].queryset = queryset
+                # In the order of the names shown, in the user's language.
+                self.fields[name].queryset = queryset.in_localized_name_order()
                 self.fields[name].names = names
         if "settlement" in self.fields:
             self.fields["settlement"].widget.district_of = district_of
@@ -225,6 +226,7 @@ class OrganiserScopeForm(WagtailAdminModelForm):
         for name, model in (("projects", Project), ("districts", Place)):
             if name in self.fields:
                 names = localized_names(model)
+                self.fields[name].queryset = self.fields[name].queryset.in_localized_name_order()
                 self.fields[name].label_from_instance = (
                     lambda obj, names=names: names.get(obj.pk, str(obj))
                 )

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from engagement.collation import sort_key
 from engagement.models import Project
 
 from .topics import Topic
@@ -69,7 +70,9 @@ class NewsFilter(django_filters.FilterSet):
         linked = Topic.objects.filter(news_links__page__in=articles).distinct()
         topics = Topic.localized_names(linked.select_related("locale")).values()
         by_slug = {topic.slug: topic for topic in topics}
-        return sorted(by_slug.values(), key=lambda topic: topic.name.casefold())
+        # In the alphabet of the reader's language (engagement.collation), not code points.
+        language = Locale.get_active().language_code
+        return sorted(by_slug.values(), key=lambda topic: sort_key(topic.name, language))
 
     @staticmethod
     def project_choices(articles):
@@ -82,7 +85,8 @@ class NewsFilter(django_filters.FilterSet):
         ):
             if slug not in names or locale_id == active.pk:
                 names[slug] = name
-        return sorted(names.items(), key=lambda choice: choice[1])
+        return sorted(names.items(),
+                      key=lambda choice: sort_key(choice[1], active.language_code))
 
     @property
     def is_filtered(self):

@@ -12,6 +12,7 @@ from wagtail.images.models import Filter
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
+from engagement.collation import sort_key
 from engagement.images import prefetch_renditions
 from engagement.models import Project
 
@@ -251,7 +252,8 @@ class NewsPage(Page):
             current = projects.get(project.translation_key)
             if current is None or project.locale_id == active.pk:
                 projects[project.translation_key] = project
-        return sorted(projects.values(), key=lambda project: project.name)
+        return sorted(projects.values(),
+                      key=lambda project: sort_key(project.name, active.language_code))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

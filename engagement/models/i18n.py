@@ -1,9 +1,13 @@
 """Helpers for the plugin's translatable reference data (projects, places)."""
 
 from django.conf import settings
-from django.db.models import Q
+from django.db import models
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import get_supported_language_variant
 from wagtail.coreutils import get_supported_content_language_variant
+
+from engagement.collation import Collated
 
 
 def default_language_code():
@@ -64,7 +68,36 @@ def localized_name(instance, field="name"):
     return translation or getattr(instance, field)
 
 
+class NameOrderQuerySet(models.QuerySet):
+    """Alphabetical order for translatable reference data (projects, places).
+
+    Both methods order in the database with :class:`engagement.collation.Collated`
+    (``kk-x-icu`` and its SQLite twin), so a page gets its rows already in order.
+    """
+
+    #: The field that names a row.
+    name_field = "name"
+
+    def in_name_order(self, language=None):
+        """Rows by their own name in ``language``'s order (default: the active language).
+
+        Meant for rows of one locale (a listing filtered to Русский sorts in Russian order).
+        """
+        return self.order_by(Collated(self.name_field, language).asc(), "pk")
+
+    def in_localized_name_order(self, language=None):
+        """Canonical rows by the name a reader of ``language`` sees: the translation's name
+        where there is one, else the row's own (as :func:`localized_names` labels them)."""
+        language = language or active_language_code()
+        translated = self.model._default_manager.filter(
+            translation_key=OuterRef("translation_key"), locale__language_code=language
+        ).values(self.name_field)[:1]
+        name = Coalesce(Subquery(translated), F(self.name_field))
+        return self.order_by(Collated(name, language).asc(), "pk")
+
+
 __all__ = [
+    "NameOrderQuerySet",
     "active_language_code",
     "default_language_code",
     "in_default_locale",

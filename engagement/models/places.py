@@ -26,6 +26,8 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .i18n import NameOrderQuerySet
+
 kato_code = RegexValidator(r"^\d{9}$", _("A KATO code has nine digits."))
 
 
@@ -50,7 +52,7 @@ PARENT_KINDS = {
 }
 
 
-class PlaceQuerySet(models.QuerySet):
+class PlaceQuerySet(NameOrderQuerySet):
     def canonical(self):
         """The rows of the default locale, which carry the hierarchy."""
         return self.filter(locale_id=Locale.get_default().pk)

@@ -6,6 +6,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .i18n import NameOrderQuerySet
+
 hex_colour = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # and six hexadecimal digits, e.g. #0b3d91.")
 )
@@ -18,7 +20,7 @@ class ProjectKind(models.TextChoices):
     STATE_PROGRAMME = "programme", _("state programme")
 
 
-class ProjectQuerySet(models.QuerySet):
+class ProjectQuerySet(NameOrderQuerySet):
     def active(self):
         return self.filter(active=True)
 

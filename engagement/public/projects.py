@@ -22,6 +22,7 @@ from django.utils.functional import cached_property
 from wagtail.images.models import Filter
 
 from engagement import conf
+from engagement.collation import sort_key
 from engagement.models import Project
 from engagement.models.i18n import default_language_code
 from engagement.stats import StatsQuery, get_statistics
@@ -38,20 +39,14 @@ PROJECT_DISTRICTS = 5
 #: The renditions of a project's logo, in the order of ``{% picture_for %}``'s sources.
 LOGO_SPECS = Filter.expand_spec(["format-{avif,webp,png}", "max-160x160"])
 
-#: The Kazakh alphabet, for sorting names the way Kazakh readers expect (Latin letters after).
-KAZAKH_ORDER = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 DEFAULT_COLOUR = "#0b3d91"
 
 
-def name_sort_key(name):
-    """A sort key that puts Cyrillic names in Kazakh alphabetical order (leading quotation
-    marks and other punctuation are not letters: «Бақытты отбасы» sorts under Б)."""
-    key = []
-    for char in name.lower().lstrip("«»“”\"'„ -–—("):
-        position = KAZAKH_ORDER.find(char)
-        key.append((0, position) if position >= 0 else (1, ord(char)))
-    return key
+def name_sort_key(name, language="kk"):
+    """A sort key that puts names in the alphabetical order of ``language`` (leading quotation
+    marks are not letters: «Бақытты отбасы» sorts under Б); see :mod:`engagement.collation`."""
+    return sort_key(name, language)
 
 
 def _luminance(colour):
@@ -169,7 +164,7 @@ def public_projects(locale=None, base_url="", active_only=True):
         for key, row in canonical.items()
         if row.active or not active_only
     ]
-    return sorted(projects, key=lambda project: name_sort_key(project.name))
+    return sorted(projects, key=lambda project: name_sort_key(project.name, locale.language_code))
 
 
 def prefetch_logos(projects):

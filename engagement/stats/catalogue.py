@@ -9,6 +9,7 @@ place bumps (``receivers.py``), so most requests make no query for them.
 from dataclasses import dataclass
 from functools import cached_property
 
+from engagement.collation import sort_key
 from engagement.models import DISTRICT_KINDS, Place, PlaceRenaming, Project, ProjectKind
 from engagement.models.i18n import active_language_code, default_language_code
 from engagement.models.places import name_with_former
@@ -42,7 +43,9 @@ def _entries(model, fields, **lookup):
         )
         for key, row in canonical.items()
     ]
-    return {entry.pk: entry for entry in sorted(entries, key=lambda entry: entry.name)}
+    # Python's sort with the key the database collations share (engagement.collation).
+    return {entry.pk: entry for entry in sorted(
+        entries, key=lambda entry: sort_key(entry.name, active_code))}
 
 
 class Catalogue:

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.permissions import policy_registry
 
+from engagement.collation import sort_key
 from engagement.exports import SafeSpreadsheetExportMixin
 from engagement.models import Event
 from engagement.services.scope import get_scope
@@ -108,7 +110,9 @@ class StatisticsReportView(SafeSpreadsheetExportMixin, ReportView):
                          figures)
             for (project_id, district_id), figures in self.statistics.by_project_district.items()
         ]
-        return sorted(rows, key=lambda row: (row.project, row.district))
+        language = translation.get_language()
+        return sorted(rows, key=lambda row: (sort_key(row.project, language),
+                                             sort_key(row.district, language)))
 
     def get_filtered_queryset(self):
         return self.get_queryset()

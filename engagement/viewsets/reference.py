@@ -1,49 +1,22 @@
 """Projects, places and organiser scopes in the admin."""
 
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView as ModelIndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale
-from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from engagement.forms import OrganiserScopeForm
 from engagement.models import OrganiserScope, Place, Project
 
-from .choosers import PluginSnippetChooserViewSet
-
-
-class UserLanguageIndexView(SnippetIndexView):
-    """A listing of translatable snippets that opens in the admin user's own language.
-
-    Wagtail's locale filter shows every language unless one is chosen; here a listing opened
-    without a ``locale`` parameter is filtered to the user's language (their preferred admin
-    language, when content exists in it). Choosing another language, or "All" (which sends an
-    empty ``locale``), works as before.
-    """
-
-    def get_filterset_kwargs(self):
-        kwargs = super().get_filterset_kwargs()
-        if self.i18n_enabled and "locale" not in self.request.GET:
-            try:
-                code = get_supported_content_language_variant(translation.get_language())
-            except LookupError:
-                code = None
-            if code and Locale.objects.filter(language_code=code).exists():
-                data = self.request.GET.copy()
-                data["locale"] = code
-                kwargs["data"] = data
-        return kwargs
+from .languages import UserLanguageChooserViewSet, UserLanguageIndexView
 
 
 class ProjectViewSet(SnippetViewSet):
     model = Project
     index_view_class = UserLanguageIndexView
-    chooser_viewset_class = PluginSnippetChooserViewSet
+    chooser_viewset_class = UserLanguageChooserViewSet
     icon = "tag"
     menu_label = _("Projects")
     menu_name = "projects"
@@ -54,15 +27,36 @@ class ProjectViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
 
+class PlaceIndexView(UserLanguageIndexView):
+    """Places in the user's language; "Belongs to" names the parent in each row's language
+    (the hierarchy is the canonical rows', so a Russian row's parent is a Kazakh row)."""
+
+    def get_table(self, object_list):
+        object_list = list(object_list)
+        keys = {place.parent.translation_key for place in object_list if place.parent_id}
+        names = {
+            (key, locale_id): name for key, locale_id, name in Place.objects.filter(
+                translation_key__in=keys
+            ).values_list("translation_key", "locale_id", "name")
+        } if keys else {}
+        for place in object_list:
+            parent = place.parent
+            place.parent_name = (
+                names.get((parent.translation_key, place.locale_id), parent.name)
+                if parent else ""
+            )
+        return super().get_table(object_list)
+
+
 class PlaceViewSet(SnippetViewSet):
     model = Place
-    index_view_class = UserLanguageIndexView
-    chooser_viewset_class = PluginSnippetChooserViewSet
+    index_view_class = PlaceIndexView
+    chooser_viewset_class = UserLanguageChooserViewSet
     icon = "site"
     menu_label = _("Places")
     menu_name = "places"
     menu_order = 300
-    list_display = ["name", "kind", Column("parent", label=_("Belongs to"), accessor="parent")]
+    list_display = ["name", "kind", Column("parent", label=_("Belongs to"), accessor="parent_name")]
     list_filter = ["kind"]
     list_per_page = 50
     inspect_view_enabled = True

@@ -241,3 +241,24 @@ def test_an_article_names_its_topics_in_the_readers_language(client):
     assert '<a href="/ru/news/?topic=ardagerler">Ветераны</a>' in html
     assert '<a href="/ru/news/?topic=zhenis-kuni">День Победы</a>' in html
     assert '<meta property="article:tag" content="Ветераны">' in html
+
+
+def test_the_topic_filter_is_in_kazakh_alphabetical_order(client):
+    names = {"irgeli": "іргелі", "ulttyq": "ұлттық", "qazaq": "қазақ", "kezdesu": "кездесу",
+             "gylym": "ғылым"}
+    topics = [make_topic(f"order-{slug}", name) for slug, name in names.items()]
+    make_article(news_index("kk"), title="Әліпби", topics=topics)
+
+    html = client.get("/news/").content.decode()
+    labels = [label for label in options_labels(html, "topic") if label in names.values()]
+
+    # Code-point order would put кездесу and іргелі before ғылым.
+    assert labels == ["ғылым", "кездесу", "қазақ", "ұлттық", "іргелі"]
+
+
+def options_labels(html, name):
+    import re
+
+    select = html[html.index(f'name="{name}"'):]
+    select = select[: select.index("</select>")]
+    return [label.strip() for label in re.findall(r"<option[^>]*>([^<]*)</option>", select)]
