@@ -16,14 +16,13 @@ from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from engagement.viewsets.choosers import PluginSnippetChooserViewSet
 from engagement.viewsets.editing import (
     form_differences,
     overwrite_confirmed,
     stale_conflict,
     stale_message,
 )
-from engagement.viewsets.reference import UserLanguageIndexView
+from engagement.viewsets.languages import UserLanguageChooserViewSet, UserLanguageIndexView
 
 from .models import NewsPage
 from .topics import Topic
@@ -79,7 +78,7 @@ class TopicViewSet(SnippetViewSet):
     model = Topic
     # The plugin's listing that opens in the user's language (projects and places use it).
     index_view_class = UserLanguageIndexView
-    chooser_viewset_class = PluginSnippetChooserViewSet
+    chooser_viewset_class = UserLanguageChooserViewSet
     icon = "tag"
     menu_label = _("Topics")
     menu_name = "topics"
