@@ -4,7 +4,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("engagement", "0013_gallery_caption_and_shape"),
+        ("engagement", "0017_event_import"),
     ]
 
     operations = [
