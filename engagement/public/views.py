@@ -20,7 +20,7 @@ from engagement.models import Accessibility, EventFormat
 from engagement.stats.catalogue import Catalogue
 from engagement.stats.counting import local_date, month_start, next_month
 
-from . import ical
+from . import feed, ical
 from .events import (
     LIST_DEFERRED,
     UpcomingThenPast,
@@ -453,7 +453,7 @@ def _calendar_feed_content(page, request):
     queryset = (
         form.apply(public_events(), use_day=False).filter(end__gte=since).order_by("start", "pk")
     )
-    return ical.feed_bytes(queryset, active_locale(), catalogue, request, page.url,
+    return feed.feed_bytes(queryset, active_locale(), catalogue, request, page.url,
                            name=page.title)
 
 
