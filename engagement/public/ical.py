@@ -153,6 +153,7 @@ def _line(name, value):
     return b"\r\n ".join(parts)
 
 
+@functools.lru_cache(maxsize=8192)  # a feed's events share many times: formatted once each
 def _utc(value):
     return value.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
 
@@ -241,6 +242,7 @@ def _text(value):
     return _escape(value) if _NEEDS_ESCAPE.search(value) else value
 
 
+@functools.lru_cache(maxsize=8192)
 def _local(value, zone):
     return value.astimezone(zone).strftime("%Y%m%dT%H%M%S")
 
