@@ -36,6 +36,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="event",
             index=models.Index(condition=models.Q(("is_source", True), ("live", True)),
-                               fields=["start", "id"], name="engagement_event_public"),
+                               fields=["start", "id", "end", "project"],
+                               name="engagement_event_public"),
         ),
     ]

@@ -267,8 +267,10 @@ class Event(
             # The public calendar's pages walk it in order, from the bound of their part.
             models.Index(fields=["start", "id"], name="engagement_event_start"),
             # The original rows of published events, in start order: what the calendar, its
-            # feed and the statistics read (see ``published_events``).
-            models.Index(fields=["start", "id"], name="engagement_event_public",
+            # feed and the statistics read (see ``published_events``). It holds the end and
+            # the project too, so the calendar's counts (one aggregate over every public
+            # event) read the index alone, not the rows with their texts.
+            models.Index(fields=["start", "id", "end", "project"], name="engagement_event_public",
                          condition=Q(is_source=True, live=True)),
         ]
 
