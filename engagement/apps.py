@@ -9,9 +9,13 @@ class EngagementConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import segment_labels, signals
+        from . import conf, segment_labels, signals
         from .stats import receivers as stats_receivers
 
         signals.connect()
+        if conf.get("ENGAGEMENT_LOCALE_PER_REQUEST"):
+            from . import locale_memo
+
+            locale_memo.install()
         stats_receivers.connect()
         segment_labels.install()

@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="event",
             name="is_source",
-            field=models.BooleanField(default=True, editable=False, verbose_name="original row"),
+            field=models.BooleanField(default=True, editable=False, verbose_name="original (not a translation)"),
         ),
         migrations.RunPython(fill_is_source, migrations.RunPython.noop),
         migrations.AddIndex(

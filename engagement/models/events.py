@@ -211,7 +211,7 @@ class Event(
     #: Kept by :meth:`save` (a new row is the original when no row of its key exists), by
     #: :meth:`refresh_source_flags` (after a delete or a change of key) and by code that
     #: ``bulk_create``-s translations (which passes ``False`` itself).
-    is_source = models.BooleanField(_("original row"), default=True, editable=False)
+    is_source = models.BooleanField(_("original (not a translation)"), default=True, editable=False)
 
     # Marks rows made by a generator or importer ("seed:42"), so that they can be replaced.
     source_key = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
