@@ -119,6 +119,14 @@ and 56 ms before, 50 and 55 ms in this more loaded run). What is left costs the 
 and at 30,000 events: rendering the content afresh (about a third), the filters' catalogue,
 months and place renamings (8-10 queries) and the language links, once per change rather
 than per event.
+
+A second SQLite run of the final code (each Locale looked up once per request: one query
+less on the event page, the feed and the pages after a change), alone but at load average
+~25, CPU ms (ratio): 3k: bare 12.8, list 23.3 (1.8x), after a change 56.5 (4.4x), month 22.9
+(1.8x), after a change 51.4 (4.0x), event page 32.7 (2.6x), feed cold 42 / after a change 25
+/ warm 13; 30k: bare 12.7, list 23.2 (1.8x), after a change 67.3 (5.3x), filtered list 25.5
+(2.0x), month 23.0 (1.8x), after a change 55.9 (4.4x), event page 26.6 (2.1x), feed cold 227
+(12 queries) / after a change 79 / warm 11.
 """
 
 import argparse
