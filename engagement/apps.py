@@ -11,7 +11,7 @@ class EngagementConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
-        from . import segment_labels, signals
+        from . import conf, segment_labels, signals
         from .collation import register_sqlite_collations
         from .stats import receivers as stats_receivers
 
@@ -21,6 +21,10 @@ class EngagementConfig(AppConfig):
         )
 
         signals.connect()
+        if conf.get("ENGAGEMENT_LOCALE_PER_REQUEST"):
+            from . import locale_memo
+
+            locale_memo.install()
         stats_receivers.connect()
         segment_labels.install()
         from django.db.models.signals import post_delete, post_save

@@ -23,6 +23,8 @@ DEFAULTS = {
     "ENGAGEMENT_NEWS_ORDERING": ("-date", "-pk"),
     # The time zone in which event times are entered, listed and exported.
     "ENGAGEMENT_EVENT_TIME_ZONE": "Asia/Almaty",
+    # Look each Locale up once per request (Wagtail asks for the active one many times).
+    "ENGAGEMENT_LOCALE_PER_REQUEST": True,
     # The group of organisers (created by the plugin's migrations).
     "ENGAGEMENT_ORGANISERS_GROUP": "Organisers",
     # The page model WordPress posts become ("app_label.ModelName").

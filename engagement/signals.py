@@ -5,7 +5,7 @@ import logging
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
-from django.db.models.signals import m2m_changed
+from django.db.models.signals import m2m_changed, post_delete
 
 from engagement import conf
 
@@ -92,8 +92,20 @@ def strip_user_management_on_joining(sender, instance, action, reverse, model, p
         _refuse_for_users([instance], user_management_permissions())
 
 
+def promote_next_original(sender, instance, **kwargs):
+    """When an event's original row is deleted, its lowest remaining translation becomes the
+    original (``Event.is_source``). Connected before the statistics receivers, which then
+    recount the event through its new original row."""
+    # Not only when ``instance.is_source``: the instance may be older than its promotion.
+    sender.refresh_source_flags([instance.translation_key])
+
+
 def connect():
+    from engagement.models import Event
+
     User = get_user_model()
+    post_delete.connect(promote_next_original, sender=Event,
+                        dispatch_uid="engagement_promote_next_original")
     m2m_changed.connect(
         strip_user_management, sender=Group.permissions.through,
         dispatch_uid="engagement_strip_user_management",

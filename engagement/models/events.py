@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -204,6 +204,15 @@ class Event(
     participants_disabilities = _headcount_field(_("of whom people with disabilities"))
     participants_other = _headcount_field(_("of whom others"))
 
+    #: True on the event's *original row*: the lowest id among its translations (the row the
+    #: translations were made from, the one organisers edit). Statistics and the public
+    #: calendar count an event through it (``engagement.stats.counting``); stored rather than
+    #: computed by a correlated subquery per row, which made every count a pass of subqueries.
+    #: Kept by :meth:`save` (a new row is the original when no row of its key exists), by
+    #: :meth:`refresh_source_flags` (after a delete or a change of key) and by code that
+    #: ``bulk_create``-s translations (which passes ``False`` itself).
+    is_source = models.BooleanField(_("original (not a translation)"), default=True, editable=False)
+
     # Marks rows made by a generator or importer ("seed:42"), so that they can be replaced.
     source_key = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
 
@@ -257,10 +266,70 @@ class Event(
             models.Index(fields=["project", "start"], name="engagement_event_project"),
             # The public calendar's pages walk it in order, from the bound of their part.
             models.Index(fields=["start", "id"], name="engagement_event_start"),
+            # The original rows of published events, in start order: what the calendar, its
+            # feed and the statistics read (see ``published_events``). It holds the end and
+            # the project too, so the calendar's counts (one aggregate over every public
+            # event) read the index alone, not the rows with their texts.
+            models.Index(fields=["start", "id", "end", "project"], name="engagement_event_public",
+                         condition=Q(is_source=True, live=True)),
         ]
 
     def __str__(self):
         return self.title
+
+    # --- the original row ------------------------------------------------------------------
+
+    def save(self, *args, **kwargs):
+        loaded_key = getattr(self, "_loaded_translation_key", None)
+        moved = not self._state.adding and loaded_key is not None \
+            and loaded_key != self.translation_key
+        if self._state.adding and self.pk is None:
+            # Ids only grow: a new row is its group's lowest id exactly when it is the first.
+            # (A copy for translation arrives with the source's True and becomes False here.)
+            self.is_source = not Event.objects.filter(
+                translation_key=self.translation_key).exists()
+        super().save(*args, **kwargs)
+        if moved:
+            Event.refresh_source_flags([loaded_key, self.translation_key])
+        self._loaded_translation_key = self.translation_key
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Remembered so that save() notices a change of key (it moves the row between groups).
+        instance._loaded_translation_key = instance.__dict__.get("translation_key")
+        return instance
+
+    def with_content_json(self, content):
+        # A revision holds the flag as it was when saved: a translation promoted since (its
+        # original deleted) must not lose it by publishing an older revision.
+        obj = super().with_content_json(content)
+        obj.is_source = self.is_source
+        return obj
+
+    @classmethod
+    def refresh_source_flags(cls, translation_keys=None):
+        """Set :attr:`is_source` on the lowest id of each group (of the given keys, or all).
+
+        One query finds the rows whose flag is wrong; only those are updated. Returns how many
+        rows changed.
+        """
+        lowest = cls.objects.filter(translation_key=OuterRef("translation_key")).order_by(
+            "pk").values("pk")[:1]
+        rows = cls.objects.all()
+        if translation_keys is not None:
+            keys = [key for key in translation_keys if key is not None]
+            if not keys:
+                return 0
+            rows = rows.filter(translation_key__in=keys)
+        rows = rows.annotate(_lowest=Subquery(lowest))
+        wrong = Q(is_source=True) & ~Q(pk=F("_lowest")) | Q(is_source=False) & Q(pk=F("_lowest"))
+        changes = dict(rows.filter(wrong).values_list("pk", "is_source"))
+        for flag in (True, False):
+            pks = [pk for pk, was in changes.items() if was is not flag]
+            if pks:
+                cls.objects.filter(pk__in=pks).update(is_source=flag)
+        return len(changes)
 
     # --- status and participants ----------------------------------------------------------
 

@@ -48,8 +48,9 @@ def translations_of(originals, locale, defer=()):
 def active_locale():
     """The locale of the active language (the default one if it has no locale)."""
     try:
-        return Locale.objects.get(language_code=active_language_code())
-    except Locale.DoesNotExist:
+        # Through the manager's look-up, which remembers it for the request (locale_memo.py).
+        return Locale.objects.get_for_language(active_language_code())
+    except (Locale.DoesNotExist, LookupError):
         return Locale.get_default()
 
 

@@ -9,12 +9,10 @@
 * ``STATUS`` is ``CANCELLED`` for a cancelled event (its reason in the description), else
   ``CONFIRMED``; ``URL`` is the event page.
 
-Building an event with ``icalendar``'s objects costs ~0.2 ms, so a feed's ``VEVENT`` texts are
-written line by line by :func:`vevent_bytes` (the same bytes as ``build_vevent(...).to_ical()``,
-which the tests check, with ``icalendar``'s own escaping and folding), and each is cached under
-its translation key, language, host and last publication: a feed of thousands of events is
-then mostly one ``get_many`` from the cache. :func:`feed_bytes` reads the rows as values, not
-model instances, and reads the text fields only when some event is not cached.
+Building an event with ``icalendar``'s objects costs ~0.2 ms, so ``VEVENT`` texts are written
+line by line by :func:`write_vevent` (the same bytes as ``build_vevent(...).to_ical()``, which
+the tests check, with ``icalendar``'s own escaping and folding). The calendar's feed, which
+writes thousands of them from plain values, is in ``feed.py``.
 """
 
 import datetime
@@ -155,6 +153,7 @@ def _line(name, value):
     return b"\r\n ".join(parts)
 
 
+@functools.lru_cache(maxsize=8192)  # a feed's events share many times: formatted once each
 def _utc(value):
     return value.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
 
@@ -183,41 +182,69 @@ def _iri_to_uri(iri):
 
 def vevent_bytes(event, names, absolute_url, host, tzid=None):
     """``build_vevent(event, names, absolute_url, host).to_ical()``, written directly (~20
-    times faster): the properties in ``icalendar``'s order (its canonical ones, then the
-    others alphabetically), text escaped as ``icalendar`` escapes it and lines folded as it
-    folds them. ``tzid`` (the event time zone's name) spares a settings look-up per event."""
-    tzid = tzid or conf.get("ENGAGEMENT_EVENT_TIME_ZONE")
-    zone = _zone(tzid)
+    times faster, see :func:`write_vevent`). ``tzid`` (the event time zone's name) spares a
+    settings look-up per event."""
     original, shown = event.original, event.shown
-    changed = event.last_changed or original.start
-    stamp = _utc(changed)
+    return write_vevent(
+        title=shown.title, start=original.start, end=original.end,
+        changed=event.last_changed, uid=f"{original.translation_key}@{host}",
+        project=names.project(original.project_id).name, description=shown.description,
+        cancelled=original.cancelled,
+        reason=shown.cancellation_reason or original.cancellation_reason,
+        location=location_of(event, names), url=absolute_url,
+        tzid=tzid or conf.get("ENGAGEMENT_EVENT_TIME_ZONE"),
+    )
+
+
+#: Characters that ``_escape`` changes: text without them is written as it is.
+_NEEDS_ESCAPE = re.compile(r"[\\;,\r\n]")
+
+
+def write_vevent(*, title, start, end, changed, uid, project, description, cancelled, reason,
+                 location, url, tzid):
+    """The bytes of a ``VEVENT`` from its values: the properties in ``icalendar``'s order
+    (its canonical ones, then the others alphabetically), text escaped as ``icalendar``
+    escapes it and lines folded as it folds them.
+
+    Args:
+        changed: the last publication (``SEQUENCE``, ``DTSTAMP``), or None (then the start).
+        description: rich text (made plain here); ``reason``: the cancellation's, if any.
+        location: the plain ``LOCATION`` text, or ``""``.
+    """
+    zone = _zone(tzid)
+    stamp = _utc(changed or start)
     lines = [
         b"BEGIN:VEVENT",
-        _line("SUMMARY", _escape(shown.title)),
-        _line(f"DTSTART;TZID={tzid}", original.start.astimezone(zone).strftime("%Y%m%dT%H%M%S")),
-        _line(f"DTEND;TZID={tzid}", original.end.astimezone(zone).strftime("%Y%m%dT%H%M%S")),
+        _line("SUMMARY", _text(title)),
+        _line(f"DTSTART;TZID={tzid}", _local(start, zone)),
+        _line(f"DTEND;TZID={tzid}", _local(end, zone)),
         _line("DTSTAMP", stamp),
-        _line("UID", _escape(f"{original.translation_key}@{host}")),
-        _line("SEQUENCE", sequence_of(event.last_changed)),
+        _line("UID", _text(uid)),
+        _line("SEQUENCE", sequence_of(changed)),
     ]
-    project = names.project(original.project_id).name
     if project:
-        lines.append(_line("CATEGORIES", _escape(project)))
-    description = plain_text(shown.description)
-    cancelled = original.cancelled
+        lines.append(_line("CATEGORIES", _text(project)))
+    description = plain_text(description)
     if cancelled:
-        reason = shown.cancellation_reason or original.cancellation_reason
         description = "\n\n".join(part for part in (reason, description) if part)
     if description:
-        lines.append(_line("DESCRIPTION", _escape(description)))
+        lines.append(_line("DESCRIPTION", _text(description)))
     lines.append(_line("LAST-MODIFIED", stamp))
-    location = location_of(event, names)
     if location:
-        lines.append(_line("LOCATION", _escape(location)))
-    lines.append(_line("STATUS", "CANCELLED" if cancelled else "CONFIRMED"))
-    lines.append(_line("URL", absolute_url))
+        lines.append(_line("LOCATION", _text(location)))
+    lines.append(b"STATUS:CANCELLED" if cancelled else b"STATUS:CONFIRMED")
+    lines.append(_line("URL", url))
     lines.append(b"END:VEVENT\r\n")
     return b"\r\n".join(lines)
+
+
+def _text(value):
+    return _escape(value) if _NEEDS_ESCAPE.search(value) else value
+
+
+@functools.lru_cache(maxsize=8192)
+def _local(value, zone):
+    return value.astimezone(zone).strftime("%Y%m%dT%H%M%S")
 
 
 def uid_host(request):
@@ -286,85 +313,3 @@ def calendar_bytes(events, names, request, name=""):
     if fresh:
         cache.set_many(fresh, CACHE_TIMEOUT)
     return head + b"".join(chunks) + tail
-
-
-class _Row:
-    """An event row's fields as attributes, read with ``values()`` (no model instance)."""
-
-    def __init__(self, values):
-        self.__dict__.update(values)
-
-
-#: What the cache keys of a feed need (and the time zone's range); the rest is read only for
-#: the events that are not cached.
-KEY_FIELDS = ("pk", "translation_key", "locale_id", "last_published_at", "start", "end")
-TEXT_FIELDS = ("title", "venue_address", "description", "project_id", "district_id",
-               "settlement_id", "cancelled", "cancellation_reason")
-
-
-def _written_key(request, host, language):
-    """The cache key that says a feed (its URL, host and language) was written."""
-    raw = f"{VEVENT_CACHE_VERSION}|{host}|{language}|{request.get_full_path()}"
-    return "engagement:ical:written:" + hashlib.sha1(raw.encode()).hexdigest()  # noqa: S324
-
-
-def feed_bytes(originals, locale, names, request, base_url, name=""):
-    """The whole ``VCALENDAR`` of ``originals`` (a queryset of original rows, in order), each
-    in ``locale``'s translation when it has a live one, as bytes.
-
-    Two queries (three when some event is in another language) when every event is cached,
-    two more when some is not; when this feed was never written since the cache was emptied,
-    the first query reads the texts too (one query less).
-    """
-    from engagement.models import Event
-
-    from .events import PublicEvent
-
-    host, language = uid_host(request), locale.language_code
-    written_key = _written_key(request, host, language)
-    # Cold (this feed never written since the cache was emptied): every event will be missing,
-    # so the text fields are read with the keys' rather than by a second pass of the query.
-    cold = cache.get(written_key) is None
-    fields = KEY_FIELDS + TEXT_FIELDS if cold else KEY_FIELDS
-    rows = [_Row(values) for values in originals.values(*fields)]
-    translations = None
-    if any(row.locale_id != locale.pk for row in rows):
-        translations = Event.objects.filter(
-            locale=locale, live=True, translation_key__in=originals.values("translation_key"))
-    shown = {} if translations is None else {
-        row.translation_key: row for row in map(_Row, translations.values(*KEY_FIELDS))}
-    events = [
-        PublicEvent(original=row, shown=shown.get(row.translation_key, row), language=language,
-                    base_url=base_url)
-        for row in rows
-    ]
-    first_day = last_day = None
-    if rows:
-        zone = conf.event_time_zone()
-        first_day = timezone.localtime(min(row.start for row in rows), zone).date()
-        last_day = timezone.localtime(max(row.end for row in rows), zone).date()
-    keys = [_key_of(event.original.translation_key, event.shown.pk, language, host, base_url,
-                    event.last_changed) for event in events]
-    cached = cache.get_many(keys) if keys else {}
-    missing = [index for index, key in enumerate(keys) if key not in cached]
-    fresh = {}
-    if missing:
-        tzid = conf.get("ENGAGEMENT_EVENT_TIME_ZONE")
-        root = request.build_absolute_uri("/")[:-1]
-        texts = {} if cold else {
-            values["pk"]: values for values in originals.values("pk", *TEXT_FIELDS)}
-        if translations is not None:
-            texts.update((values["pk"], values)
-                         for values in translations.values("pk", *TEXT_FIELDS))
-        for index in missing:
-            event = events[index]
-            for row in {event.original, event.shown}:
-                if row.pk in texts:
-                    row.__dict__.update(texts[row.pk])
-            url = root + _iri_to_uri(event.url)  # as build_absolute_uri(), once for the host
-            fresh[keys[index]] = vevent_bytes(event, names, url, host, tzid)
-        cache.set_many(fresh, CACHE_TIMEOUT)
-    if cold:
-        cache.set(written_key, True, CACHE_TIMEOUT)
-    chunks = [cached.get(key) or fresh[key] for key in keys]
-    return _calendar_head(name, first_day, last_day) + b"".join(chunks) + TAIL

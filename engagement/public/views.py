@@ -20,7 +20,7 @@ from engagement.models import Accessibility, EventFormat
 from engagement.stats.catalogue import Catalogue
 from engagement.stats.counting import local_date, month_start, next_month
 
-from . import ical
+from . import feed, ical
 from .events import (
     LIST_DEFERRED,
     UpcomingThenPast,
@@ -253,12 +253,20 @@ def month_view(page, request, year, month):
         following_month = next_month(first)
         keep = form.query_string(month=False, day=False)
         day_query = [(name, value) for name, value in form.params(month=False, day=False)]
+        # The page's URL once, not a {% pageurl %} (a page-tree walk) per day of the grid.
+        page_url = page.get_url(request)
+        weeks = month_grid(first, events, counts)
+        day_link = f"{page_url}?{urlencode(day_query)}&day=" if day_query else f"{page_url}?day="
+        for week in weeks:
+            for cell in week:
+                cell["url"] = f"{day_link}{cell['day']:%Y-%m-%d}"
         context = {
             **_common(page, request, form,
                       feed_query=f"{keep}{'&' if keep else '?'}month={first:%Y-%m}",
                       hide_month=True),
             "month": first,
-            "weeks": month_grid(first, events, counts),
+            "weeks": weeks,
+            "page_url": page_url,
             "weekdays": [(WEEKDAYS[number], WEEKDAYS_ABBR[number]) for number in range(7)],
             "event_count": sum(counts.values()),
             "previous_url": _month_url(page, previous_month, form),
@@ -455,7 +463,7 @@ def _calendar_feed_content(page, request):
     queryset = (
         form.apply(public_events(), use_day=False).filter(end__gte=since).order_by("start", "pk")
     )
-    return ical.feed_bytes(queryset, active_locale(), catalogue, request, page.url,
+    return feed.feed_bytes(queryset, active_locale(), catalogue, request, page.url,
                            name=page.title)
 
 

@@ -163,6 +163,7 @@ class PlannedEvents:
                         description=f"<p>{plan[0][index]}.</p>",
                         photos=event.photos if with_photos else "[]",
                         locale=others[code], translation_key=event.translation_key,
+                        is_source=False,  # bulk_create bypasses Event.save()
                         **{**fields, "source_key": ""},
                     ))
         created = Event.objects.bulk_create(rows)

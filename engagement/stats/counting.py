@@ -3,7 +3,8 @@
 An event counts when it is published (``live``) and not cancelled. Its translations share its
 ``translation_key`` and synchronise its facts (project, district, start, cancellation, counts),
 so an event is counted once, through its *original row*: the lowest id among its translations,
-which is the row the translations were made from and the one organisers edit. Participants are
+which is the row the translations were made from and the one organisers edit (stored as
+``Event.is_source``). Participants are
 the headcount the organiser reports (participations, not unique people; see DESIGN.md).
 
 Only events of the party's projects are published and counted: an event still filed under a
@@ -13,7 +14,7 @@ it a party project.
 
 import datetime
 
-from django.db.models import Count, Exists, OuterRef, Sum
+from django.db.models import Count, Sum
 from django.utils import timezone
 
 from engagement import conf
@@ -27,12 +28,8 @@ def published_events(queryset=None):
     """Published events of party projects, each once (original rows only); cancelled ones
     included."""
     queryset = Event.objects.all() if queryset is None else queryset
-    earlier_translation = Event.objects.filter(
-        translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
-    )
-    return queryset.filter(live=True, project__kind=ProjectKind.PARTY_PROJECT).exclude(
-        Exists(earlier_translation)
-    )
+    # ``is_source`` is the stored "lowest id of its translation key" (see Event.is_source).
+    return queryset.filter(is_source=True, live=True, project__kind=ProjectKind.PARTY_PROJECT)
 
 
 def counted_events(queryset=None):

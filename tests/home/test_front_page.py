@@ -171,7 +171,9 @@ def test_front_page_queries_do_not_grow_with_events_news_and_projects(
     assert after == before
     html = client.get("/ru/").content.decode()
     assert "Свежая новость 3" in html and "Санақ 0" in html and "Қосымша 2" in html
-    with django_assert_max_num_queries(45):
+    # 37 with the statistics cache bypassed (the uncommitted change above); issue 15 wants
+    # at most 12.
+    with django_assert_max_num_queries(37):
         client.get("/ru/")
 
 

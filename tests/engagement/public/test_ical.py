@@ -2,6 +2,7 @@
 SEQUENCE, filters, cancellations, the 90-day window."""
 
 import datetime
+import re
 import zoneinfo
 from unittest import mock
 
@@ -233,15 +234,20 @@ def test_the_fast_escaping_and_uri_quoting_match_icalendar_and_django():
         assert _iri_to_uri(value) == iri_to_uri(value)
 
 
-def test_a_cold_feed_and_one_rebuilt_from_a_second_query_are_the_same_bytes(client, rf):
+@pytest.mark.parametrize("by_id", [True, False])
+def test_a_cold_feed_and_one_rebuilt_from_a_second_query_are_the_same_bytes(
+        client, rf, monkeypatch, by_id):
     """Cold, the feed reads its texts with its keys; once written, a missing event's texts
-    come from a second query. Both give the same bytes, translations and fallbacks included."""
+    come from a second query (by id, or the feed's own query when many are missing). Each
+    gives the same bytes, translations and fallbacks included."""
     from django.core.cache import cache
 
-    from engagement.public import ical
+    from engagement.public import feed, ical
 
     from .helpers import translate
 
+    if not by_id:
+        monkeypatch.setattr(feed, "MISSING_BY_ID", 0)
     project = fresh_project()
     source = event(project, almaty(2027, 3, 4, 18, 30), title="Бірінші кездесу",
                    description="<p>Мәтін &amp; т.б.</p>", venue_address="Абай көшесі, 1")
@@ -252,11 +258,115 @@ def test_a_cold_feed_and_one_rebuilt_from_a_second_query_are_the_same_bytes(clie
     cache.clear()
     cold = client.get(path, {"project": project.slug}).content
     request = rf.get(path, {"project": project.slug})
-    marker = ical._written_key(request, ical.uid_host(request), "ru")
-    assert cache.get(marker) is True  # the cold path ran and said so
-    cache.clear()
-    cache.set(marker, True)  # written before, but every event dropped: the second query
+    key = feed.store_key(request, ical.uid_host(request), "ru")
+    store = cache.get(key)
+    assert len(store["events"]) == 2  # the cold path wrote both events, as one entry
+    first = next(iter(store["events"]))
+    cache.clear()  # drops the whole feed; the store comes back without its first event
+    cache.set(key, {**store, "events": {k: v for k, v in store["events"].items()
+                                         if k != first}})
     rebuilt = client.get(path, {"project": project.slug}).content
     assert rebuilt == cold
+    assert len(cache.get(key)["events"]) == 2
     assert "Первая встреча" in cold.decode() and "Текст\\; ещё" in cold.decode()
     assert "Тек қазақша" in cold.decode() and "Боран" in cold.decode()
+
+
+def test_each_event_of_the_feed_is_what_icalendar_writes(client, rf):
+    """The feed writes its events from plain values: each ``VEVENT`` is byte for byte
+    ``build_vevent(...).to_ical()`` of the same event (translated, fallback, cancelled, with a
+    settlement, text that needs escaping)."""
+    from wagtail.models import Locale
+
+    from engagement.models import Place
+    from engagement.public.events import find_event
+    from engagement.public.ical import build_vevent, uid_host
+    from engagement.public.ids import short_id
+    from engagement.stats.catalogue import Catalogue
+
+    from .helpers import translate
+
+    project = fresh_project()
+    translated = event(project, almaty(2027, 3, 4, 18, 30), title="Кездесу; «ауыл»",
+                       description="<p>Бірінші, екінші; үшінші</p>", venue_address="Абай, 1")
+    translate(translated, "ru", title="Встреча, аул", venue_address="Абая, 1")
+    settlement = Place.objects.filter(parent__slug="talgar-district",
+                                      locale__language_code="kk").first()
+    fallback = event(project, almaty(2027, 3, 5, 10), title="Тек қазақша " + "ұзын " * 20,
+                     settlement=settlement, cancelled=True, cancellation_reason="Боран, қар")
+    path = f"{PAGES['ru']}ical/"
+    content = client.get(path, {"project": project.slug}).content
+    request = rf.get(path, {"project": project.slug})
+    names, ru = Catalogue(), Locale.objects.get(language_code="ru")
+    for source in (translated, fallback):
+        public = find_event(short_id(source.translation_key), ru, base_url=PAGES["ru"])
+        expected = build_vevent(public, names, request.build_absolute_uri(public.url),
+                                uid_host(request)).to_ical()
+        assert expected in content
+    assert content.count(b"BEGIN:VEVENT") == 2
+
+
+def test_renaming_a_project_rewrites_the_feed_s_events(client):
+    """The feed keeps its written events between changes; a project's new name still shows
+    at once (the written events carry a fingerprint of the names)."""
+    project = fresh_project()
+    event(project, title="Meeting")
+    assert feed(client, project, language="kk")["Meeting"]["categories"].cats == [project.name]
+
+    project.name = "Жаңа атау"
+    project.save()
+
+    assert feed(client, project, language="kk")["Meeting"]["categories"].cats == ["Жаңа атау"]
+
+
+def test_a_feed_written_before_is_rebuilt_in_two_queries_after_a_change(client):
+    """After a change (the statistics version bumped) the feed reads its rows' keys (one
+    query) and writes only the changed event (one query for its texts); cold, the texts come
+    with the keys."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from engagement.stats.cache import _bump as bump  # what a committed change does
+
+    project = fresh_project()
+    events = [event(project, almaty(2027, 4, 1 + number, 10), title=f"E{number}",
+                    last_published_at=timezone.now()) for number in range(5)]
+    path = f"{PAGES['kk']}ical/"
+    client.get(path, {"project": project.slug})  # written, and per-process caches filled
+
+    def feed_queries():
+        with CaptureQueriesContext(connection) as context:
+            content = client.get(path, {"project": project.slug}).content
+        return [query["sql"] for query in context.captured_queries], content
+
+    bump()
+    unchanged, _ = feed_queries()
+    events[0].title = "E0 changed"
+    events[0].last_published_at = timezone.now()
+    events[0].save()
+    changed, content = feed_queries()
+
+    def of_events(queries):
+        return [sql for sql in queries if re.search(r'FROM "engagement_event"(?!\w)', sql)]
+
+    assert len(of_events(unchanged)) == 1  # the keys only: nothing to write
+    assert len(of_events(changed)) == 2
+    assert b"SUMMARY:E0 changed" in content
+
+
+@pytest.mark.django_db(False)
+def test_the_fast_slug_is_slugify_s():
+    """``event_slug`` skips ``slugify``'s lazy wrapper; it gives what ``slugify`` gives, cut to
+    60 characters (random Kazakh, Russian, Latin, digits, punctuation and spaces)."""
+    import random
+
+    from django.utils.text import slugify
+
+    from engagement.public.ids import event_slug
+
+    rng = random.Random(7)
+    alphabet = "аәбғқңөұүһіАӘҒҚҢӨҰҮҺІ ёЁыЫabcXYZ09 -_—–«»,.;:!?'\"()/\\\t\n①ﬁ"
+    for _ in range(3000):
+        title = "".join(rng.choice(alphabet) for _ in range(rng.randrange(90)))
+        assert event_slug(title) == (slugify(title, allow_unicode=True)[:60].strip("-")
+                                     or "event")

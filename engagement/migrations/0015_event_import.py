@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('engagement', '0013_gallery_caption_and_shape'),
+        ('engagement', '0014_event_is_source'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

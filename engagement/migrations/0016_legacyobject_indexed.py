@@ -4,7 +4,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("engagement", "0017_event_import"),
+        ("engagement", "0015_event_import"),
     ]
 
     operations = [
