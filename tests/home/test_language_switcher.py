@@ -65,12 +65,12 @@ def test_an_untranslated_article_links_the_news_index_of_each_language(client, k
 
 
 def test_the_fallback_keeps_the_filters_the_index_reads_and_drops_the_rest(client, kazakh_only):
-    html = get(client, kazakh_only.url, utm_source="telegram", year="2021", tag="жастар",
+    html = get(client, kazakh_only.url, utm_source="telegram", year="2021", topic="жастар",
                page="", project="jastar-otanga")
 
     href, fallback = switcher_links(html)["ru"]
     assert fallback
-    assert href == (f"/ru/news/?tag=%D0%B6%D0%B0%D1%81%D1%82%D0%B0%D1%80&project=jastar-otanga"
+    assert href == (f"/ru/news/?topic=%D0%B6%D0%B0%D1%81%D1%82%D0%B0%D1%80&project=jastar-otanga"
                     f"&year=2021&untranslated={kazakh_only.pk}")
 
 
