@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 def translate_unlabelled_admin_fields():
-    from wagtail.admin.forms import choosers, workflows
+    from wagtail.admin.forms import auth, choosers, workflows
     from wagtail.admin.paginator import WagtailPaginator
     from wagtail.admin.views.generic.models import InspectView
     from wagtail_localize.models import StringTranslation
@@ -34,6 +34,8 @@ def translate_unlabelled_admin_fields():
         choosers.PhoneLinkChooserForm,
     ):
         form.base_fields["link_text"].label = _("Link text")
+    # Wagtail's login form declares its password field anew, without Django's label.
+    auth.LoginForm.base_fields["password"].label = _("Password")
     workflows.WorkflowPageForm.base_fields["page"].label = _("Page")
     workflows.WorkflowContentTypeForm.base_fields["content_types"].label = _("Content types")
 

@@ -417,6 +417,13 @@ def test_the_screens_an_organiser_meets_are_in_kazakh(client, screens):
     assert leftovers_on(client, organiser_screens(screens)) == {}
 
 
+def test_the_sign_in_screens_are_in_kazakh_before_anyone_signs_in(client, db):
+    urls = [reverse("wagtailadmin_login"), reverse("wagtailadmin_password_reset")]
+
+    assert leftovers_on(client, urls) == {}
+    assert "Құпиясөз" in visible_texts(client.get(urls[0]).content.decode())
+
+
 def test_messages_and_validation_errors_are_in_kazakh(client, screens):
     client.force_login(make_user(groups=["Editors", "Moderators"]))
     url = reverse("wagtailsnippets_engagement_event:add")

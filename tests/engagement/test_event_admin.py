@@ -25,12 +25,15 @@ def menu_names(user):
     return [item.name for item in group.menu.menu_items_for_request(request)]
 
 
-def test_the_engagement_menu_groups_events_projects_and_places():
+def test_the_engagement_menu_groups_events_imports_projects_and_places():
     admin = make_user(superuser=True)
     organiser = make_organiser()
 
-    assert menu_names(admin) == ["events", "projects", "places", "organiser-scopes"]
-    assert menu_names(organiser) == ["events", "projects", "places"]
+    assert menu_names(admin) == [
+        "events", "import-events", "projects", "places", "organiser-scopes"
+    ]
+    # Organisers import their own spreadsheets (within their scope); the scopes are admins'.
+    assert menu_names(organiser) == ["events", "import-events", "projects", "places"]
 
 
 @pytest.mark.parametrize(
