@@ -169,6 +169,10 @@ def read_venue_datetime(value, end_of_day=False):
     return timezone.make_aware(naive, zone), has_time
 
 
+# Written the right way round but naming a day no calendar has (31.02.2024, 2024-13-05).
+_DATE_SHAPED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
 def _parse(text):
     text = text.replace(" в ", " ").replace("T", " ") if text else text
     for input_format in DATETIME_INPUT_FORMATS:
@@ -181,4 +185,8 @@ def _parse(text):
             return datetime.datetime.strptime(text, input_format), False
         except ValueError:
             continue
+    shaped = _DATE_SHAPED.match(text or "")
+    if shaped:
+        raise CellError(_("There is no such date: %(date)s. Check the day and the month.")
+                        % {"date": shaped.group(0)})
     raise CellError(_("Enter a date like 05.03.2021 or 05.03.2021 10:00."))

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
@@ -58,7 +59,8 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
             reverse("engagement_import:history")
             if _can_see_all_imports(self.request.user) else None
         )
-        context["max_rows"] = conf.import_max_rows()
+        # "20 000": grouped as the reader's language groups digits.
+        context["max_rows"] = number_format(conf.import_max_rows(), force_grouping=True)
         context["max_megabytes"] = conf.import_max_bytes() // 1_000_000
         context["recent"] = EventImport.objects.filter(
             user=self.request.user, status=ImportStatus.SAVED

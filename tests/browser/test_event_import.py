@@ -42,7 +42,7 @@ def test_a_kk_organiser_fixes_a_bad_row_then_imports_and_imports_again(browser_s
     assert error.count() == 1
     assert error.locator("td").all_inner_texts() == [
         "3", "Басталуы", "31.02.2024",
-        "Күнді 05.03.2021 немесе 05.03.2021 10:00 түрінде жазыңыз."]
+        "Мұндай күн жоқ: 31.02.2024. Күн мен айды тексеріңіз."]
     assert tab.locator('[data-count="failing"]').inner_text() == "1"
     assert tab.get_by_role("button", name="Растау және сақтау").count() == 0
     shot(tab, "import-kk-bad-row-1280")
