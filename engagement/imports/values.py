@@ -11,6 +11,7 @@ import unicodedata
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from engagement import conf
 from engagement.dates import DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS
@@ -87,16 +88,27 @@ def check_one_script(text):
     cyrillic = [(index, char) for index, char, script in letters if script == "Cyrillic"]
     if not latin or not cyrillic:
         return
-    odd, message = (latin, _(
-        "«%(name)s» mixes alphabets: %(letters)s is a Latin letter among Cyrillic ones. "
-        "Type it again in Cyrillic."
-    )) if len(latin) <= len(cyrillic) else (cyrillic, _(
-        "«%(name)s» mixes alphabets: %(letters)s is a Cyrillic letter among Latin ones. "
-        "Type it again in Latin letters."
-    ))
+    latin_is_odd = len(latin) <= len(cyrillic)
+    odd = (latin if latin_is_odd else cyrillic)[:3]
+    if latin_is_odd:
+        message = ngettext(
+            "«%(name)s» mixes alphabets: %(letters)s is a Latin letter among Cyrillic ones. "
+            "Type it again in Cyrillic.",
+            "«%(name)s» mixes alphabets: %(letters)s are Latin letters among Cyrillic ones. "
+            "Type it again in Cyrillic.",
+            len(odd),
+        )
+    else:
+        message = ngettext(
+            "«%(name)s» mixes alphabets: %(letters)s is a Cyrillic letter among Latin ones. "
+            "Type it again in Latin letters.",
+            "«%(name)s» mixes alphabets: %(letters)s are Cyrillic letters among Latin ones. "
+            "Type it again in Latin letters.",
+            len(odd),
+        )
     letters = ", ".join(
         str(_("“%(letter)s” (character %(position)s)") % {"letter": char, "position": index})
-        for index, char in odd[:3]
+        for index, char in odd
     )
     raise CellError(message % {"name": text, "letters": letters})
 

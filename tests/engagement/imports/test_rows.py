@@ -3,6 +3,7 @@ any bad row saves nothing; names match in any language or by KATO code, after no
 and a name that mixes Latin and Cyrillic letters is an error naming the letter."""
 
 import pytest
+from django.utils import translation
 
 from engagement.imports.service import check_file, preview
 from engagement.models import Event
@@ -82,7 +83,15 @@ def test_a_latin_letter_in_a_cyrillic_name_is_an_error_naming_the_letter():
     assert [(e.row, e.column) for e in result.errors] == [(2, "district")]
     message = result.errors[0].message
     assert "“T” (character 1)" in message and "“a” (character 2)" in message
-    assert "Latin letter among Cyrillic" in message
+    assert "are Latin letters among Cyrillic ones" in message
+
+
+def test_one_latin_letter_is_named_in_the_singular_in_russian():
+    rows = _with(DISTRICT, "Тaлғар ауданы")  # a Latin a only
+    with translation.override("ru"):
+        result = check_file("events.csv", csv_bytes(rows), None)
+        message = str(result.errors[0].message)
+    assert "«a» (символ 2) — латинская буква среди кириллических" in message
 
 
 @pytest.mark.parametrize("spelling", [
