@@ -1,16 +1,10 @@
 """The admin of events: listing, exports, forms and chooser, all limited to the user's scope."""
 
-from django.contrib.admin.utils import quote
-from django.contrib.contenttypes.models import ContentType
 from django.forms import Media
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.functional import cached_property
-from django.utils.http import urlencode
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -19,10 +13,7 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     TabbedInterface,
 )
-from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, LocaleColumn
-from wagtail.admin.widgets.button import BaseButton, Button, ButtonWithDropdown
-from wagtail.models import Locale
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -44,17 +35,10 @@ from engagement.services.scope import visible_events
 from .choosers import ChooserCreateWithoutFormView
 from .editing import EventCopyView, EventDeleteView, EventEditView
 from .scoping import ScopedViewSetMixin
+from .translation_buttons import TranslationButtonsMixin
 from .workflow import ModerationNotePanel
 
 PER_PAGE_CHOICES = (20, 50, 100)
-
-
-def _localize_listing_hook():
-    try:
-        from wagtail_localize.wagtail_hooks import register_snippet_listing_buttons
-    except ImportError:  # pragma: no cover - wagtail-localize is a dependency
-        return None
-    return register_snippet_listing_buttons
 
 
 class NewsPageChooserPanel(PageChooserPanel):
@@ -107,7 +91,7 @@ class ClippedColumn(Column):
     cell_template_name = "engagement/admin/tables/clipped_cell.html"
 
 
-class EventIndexView(SafeSpreadsheetExportMixin, IndexView):
+class EventIndexView(SafeSpreadsheetExportMixin, TranslationButtonsMixin, IndexView):
     default_ordering = "-start"
     export_sheet_title = _("Events")
     export_filename_filters = ("project", "district", "status", "start")
@@ -176,98 +160,6 @@ class EventIndexView(SafeSpreadsheetExportMixin, IndexView):
         context = super().get_context_data(*args, **kwargs)
         context["media"] += Media(css={"all": ["engagement/event-listing.css"]})
         return context
-
-    def get_table(self, object_list):
-        object_list = list(object_list)
-        self._translation_state = self._load_translation_state(object_list)
-        return super().get_table(object_list)
-
-    def _load_translation_state(self, events):
-        """Which locales each listed event exists in, and its wagtail-localize sources.
-
-        Three queries for the whole page, instead of wagtail-localize's two per row.
-        """
-        from wagtail_localize.models import TranslationSource
-
-        keys = {event.translation_key for event in events}
-        if not keys:
-            return {"locales": {}, "sources": {}, "all_locales": set()}
-        locales = {}
-        for key, locale_id in Event.objects.filter(translation_key__in=keys).values_list(
-            "translation_key", "locale_id"
-        ):
-            locales.setdefault(key, set()).add(locale_id)
-        sources = {
-            (object_id, locale_id): source_id for object_id, locale_id, source_id in (
-                TranslationSource.objects.filter(
-                    object_id__in=keys,
-                    specific_content_type=ContentType.objects.get_for_model(Event),
-                    translations__enabled=True,
-                )
-                .values_list("object_id", "locale_id", "pk")
-                .distinct()
-            )
-        }
-        return {
-            "locales": locales,
-            "sources": sources,
-            "all_locales": set(Locale.objects.values_list("pk", flat=True)),
-        }
-
-    def get_translation_buttons(self, event, next_url):
-        state = getattr(self, "_translation_state", None)
-        user = self.request.user
-        if state is None or not user.has_perm("wagtail_localize.submit_translation"):
-            return []
-        buttons = []
-        if state["all_locales"] - state["locales"].get(event.translation_key, set()):
-            buttons.append(Button(
-                gettext("Translate"),
-                reverse("wagtail_localize:submit_snippet_translation",
-                        args=["engagement", "event", quote(event.pk)]),
-                attrs={"aria-label": gettext("Translate '%(title)s'") % {"title": str(event)}},
-                icon_name="wagtail-localize-language", priority=100,
-            ))
-        source_id = state["sources"].get((event.translation_key, event.locale_id))
-        if source_id is not None:
-            url = reverse("wagtail_localize:update_translations", args=[source_id])
-            buttons.append(Button(
-                gettext("Sync translated snippets"), f"{url}?{urlencode({'next': next_url})}",
-                attrs={"aria-label": gettext("Sync translations of '%(title)s'")
-                       % {"title": str(event)}},
-                icon_name="resubmit", priority=106,
-            ))
-        return buttons
-
-    def get_list_buttons(self, instance):
-        # As Wagtail's snippet listing, except that wagtail-localize's buttons (two queries per
-        # row) are replaced by ones built from the page's prefetched translation state.
-        next_url = self.request.path
-        skipped = _localize_listing_hook()
-        buttons = self.get_list_more_buttons(instance)
-        for hook in hooks.get_hooks("register_snippet_listing_buttons"):
-            if hook is not skipped:
-                buttons.extend(hook(instance, self.request.user, next_url))
-        buttons.extend(self.get_translation_buttons(instance, next_url))
-
-        list_buttons, more_buttons = [], []
-        for button in buttons:
-            if isinstance(button, BaseButton) and not button.allow_in_dropdown:
-                list_buttons.append(button)
-            elif isinstance(button, MenuItem):
-                if button.is_shown(self.request.user):
-                    more_buttons.append(Button.from_menu_item(button))
-            elif button.show:
-                more_buttons.append(button)
-        for hook in hooks.get_hooks("construct_snippet_listing_buttons"):
-            hook(more_buttons, instance, self.request.user)
-        if more_buttons:
-            list_buttons.append(ButtonWithDropdown(
-                buttons=more_buttons, icon_name="dots-horizontal",
-                attrs={"aria-label": gettext("More options for '%(title)s'")
-                       % {"title": str(instance)}},
-            ))
-        return list_buttons
 
     # --- export -----------------------------------------------------------------------------
 
